@@ -1,0 +1,52 @@
+// The bridge's commands, implemented once over the core. Electron IPC and the HTTP harness both
+// serve this map; only opening a link and showing a window differ per host (ShellActions).
+import type { CommandHandlers, View } from '../../src-shared/bridge.js';
+import { fail, ok } from '../../src-shared/result.js';
+import type { Core } from './create-core.js';
+import { DeclareInputError } from './declare/declare-service.js';
+import { isAllowedExternalUrl } from './external-links.js';
+import { SettingsError } from './settings/settings-service.js';
+
+export interface ShellActions {
+  openExternal(url: string): Promise<void>;
+  showWindow(view: View): Promise<void>;
+}
+
+const asMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export function createCommandHandlers(core: Core, shell: ShellActions): CommandHandlers {
+  return {
+    'snapshot.get': async () => ok(core.snapshot()),
+    'incident.declare': async (input) => {
+      try {
+        return ok(core.declare(input));
+      } catch (error) {
+        if (error instanceof DeclareInputError) return fail('invalid_input', error.message);
+        return fail('internal', `declare failed: ${asMessage(error)}`);
+      }
+    },
+    'settings.get': async () => ok(core.settings.view()),
+    'settings.save': async (patch) => {
+      try {
+        const view = core.settings.save(patch);
+        core.refresh();
+        return ok(view);
+      } catch (error) {
+        if (error instanceof SettingsError) return fail('invalid_input', error.message);
+        return fail('internal', `settings not saved: ${asMessage(error)}`);
+      }
+    },
+    'settings.testConnection': async ({ target }) => ok(await core.testConnection(target)),
+    'link.open': async ({ url }) => {
+      if (!isAllowedExternalUrl(url, core.settings.effective().hub.url)) {
+        return fail('forbidden', 'Only https links to Slack, PagerDuty or the configured hub can be opened.');
+      }
+      await shell.openExternal(url);
+      return ok(null);
+    },
+    'window.show': async ({ view }) => {
+      await shell.showWindow(view);
+      return ok(null);
+    },
+  };
+}

@@ -1,0 +1,6 @@
+/** Every outbound call has a deadline: a hung vendor must never hang a declare or a check. */
+export const DEFAULT_HTTP_TIMEOUT_MS = 10_000;
+
+export function withTimeout(init: RequestInit = {}, timeoutMs = DEFAULT_HTTP_TIMEOUT_MS): RequestInit {
+  return { ...init, signal: AbortSignal.timeout(timeoutMs) };
+}

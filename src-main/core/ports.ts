@@ -1,0 +1,48 @@
+// The ports of the headless core (DESIGN.md §2): everything the core needs from the world, as small
+// interfaces. The Electron shell, the CLI and the tests each pass their own implementations in.
+import type { SecretName, Settings } from '../../src-shared/settings.js';
+
+/** Time, injectable so countdowns and reminders can be tested with a fake clock. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Outbound HTTP: the fetch signature, so tests point it at real local servers, never a module mock. */
+export type Http = typeof fetch;
+
+export interface NotificationRequest {
+  kind: string;
+  title: string;
+  body: string;
+  incidentId?: string;
+}
+
+/** Raises a native notification (Electron), prints it (`watch`), or records it (tests). */
+export interface Notifier {
+  notify(notification: NotificationRequest): void;
+}
+
+/** Secrets never leave main: read by the core's vendor clients, written by the settings command. */
+export interface SecretStore {
+  get(name: SecretName): string | undefined;
+  set(name: SecretName, value: string): void;
+  delete(name: SecretName): void;
+  /** How secrets are protected here; a warning when that is weaker than an OS keychain. */
+  protection(): { backend: string; warning?: string };
+}
+
+/** Persistence of the settings file (electron-store in the app, conf under plain Node). */
+export interface SettingsFile {
+  read(): unknown;
+  write(settings: Settings): void;
+  readonly path: string;
+}
+
+/** Logging with secrets already redacted by the caller's logger (see redact.ts). */
+export interface Logger {
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}

@@ -1,0 +1,76 @@
+// The typed bridge between renderer and main (DESIGN.md §2). One map of schemas serves both
+// implementations — Electron IPC (preload + src-main/electron/ipc.ts) and the HTTP/WebSocket harness of
+// `incident-tray ui` — so that a payload is validated the same way whichever way it travels.
+import { z } from 'zod';
+import { declareRequestSchema, declareResultSchema, incidentSchema } from './domain.js';
+import type { Result } from './result.js';
+import {
+  connectionCheckSchema,
+  connectionTargetSchema,
+  settingsPatchSchema,
+  settingsViewSchema,
+} from './settings.js';
+import { COMMAND_NAMES, EVENT_NAMES, type CommandName, type EventName } from './bridge-channels.js';
+
+export const VIEWS = ['popover', 'declare', 'settings'] as const;
+export const viewSchema = z.enum(VIEWS);
+export type View = z.infer<typeof viewSchema>;
+
+/** Everything the renderer draws comes from this snapshot, pushed by main whenever it changes. */
+export const appSnapshotSchema = z.strictObject({
+  incidents: z.array(incidentSchema),
+  /** Where incidents are kept: the team hub or the embedded local store. */
+  store: z.enum(['hub', 'local']),
+  configured: z.strictObject({ slack: z.boolean(), pagerduty: z.boolean(), hub: z.boolean() }),
+  /** Declares whose steps are not all finished (the outbox). */
+  pendingDeclares: z.number().int().min(0),
+  me: z.strictObject({ email: z.string().optional(), displayName: z.string().optional() }),
+  generatedAt: z.iso.datetime({ offset: true }),
+});
+export type AppSnapshot = z.infer<typeof appSnapshotSchema>;
+
+const noInput = z.null();
+
+export const commandSchemas = {
+  'snapshot.get': { input: noInput, output: appSnapshotSchema },
+  'incident.declare': { input: declareRequestSchema, output: declareResultSchema },
+  'settings.get': { input: noInput, output: settingsViewSchema },
+  'settings.save': { input: settingsPatchSchema, output: settingsViewSchema },
+  'settings.testConnection': {
+    input: z.strictObject({ target: connectionTargetSchema }),
+    output: connectionCheckSchema,
+  },
+  'link.open': { input: z.strictObject({ url: z.string().max(2048) }), output: z.null() },
+  'window.show': { input: z.strictObject({ view: viewSchema }), output: z.null() },
+} as const satisfies Record<CommandName, { input: z.ZodType; output: z.ZodType }>;
+
+export const eventSchemas = {
+  'snapshot.changed': appSnapshotSchema,
+} as const satisfies Record<EventName, z.ZodType>;
+
+export type CommandInput<K extends CommandName> = z.input<(typeof commandSchemas)[K]['input']>;
+export type CommandOutput<K extends CommandName> = z.output<(typeof commandSchemas)[K]['output']>;
+export type EventPayload<E extends EventName> = z.output<(typeof eventSchemas)[E]>;
+
+/** Main's side: a handler for every command. A missing one is a compile error where a map is typed so. */
+export type CommandHandlers = {
+  [K in CommandName]: (input: z.output<(typeof commandSchemas)[K]['input']>) => Promise<Result<CommandOutput<K>>>;
+};
+
+/** The renderer's side: what `window.incidentTray` (or the harness bridge) offers. */
+export interface IncidentTrayBridge {
+  invoke<K extends CommandName>(command: K, input: CommandInput<K>): Promise<Result<CommandOutput<K>>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+// Type-level proof that the dependency-free name lists and the schema maps agree both ways.
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const commandNamesMatch: Exact<keyof typeof commandSchemas, (typeof COMMAND_NAMES)[number]> = true;
+const eventNamesMatch: Exact<keyof typeof eventSchemas, (typeof EVENT_NAMES)[number]> = true;
+void commandNamesMatch;
+void eventNamesMatch;
+
+/** Validates a command name that arrived from outside (an IPC channel or an HTTP path). */
+export function isCommandName(value: string): value is CommandName {
+  return (COMMAND_NAMES as readonly string[]).includes(value);
+}

@@ -1,0 +1,98 @@
+// Domain types of incident-tray, shared by main, renderer and hub.
+// Zod schemas are the single source: every type here is inferred from a schema so that the
+// runtime validation at a boundary and the compile-time contract can never drift apart.
+import { z } from 'zod';
+
+export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4', 'SEV5'] as const;
+export const severitySchema = z.enum(SEVERITIES, {
+  error: (issue) => `severity must be one of ${SEVERITIES.join(', ')} (got ${JSON.stringify(issue.input)})`,
+});
+export type Severity = z.infer<typeof severitySchema>;
+
+/** One line a declarer reads before picking a severity. */
+export const SEVERITY_MEANINGS: Record<Severity, string> = {
+  SEV1: 'Critical: customers broadly affected, all hands now',
+  SEV2: 'Major: a core feature down or degraded for many',
+  SEV3: 'Minor: partial degradation, a workaround exists',
+  SEV4: 'Low: small impact, handle in working hours',
+  SEV5: 'Cosmetic or internal: track it, no urgency',
+};
+
+export const STATUSES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
+export const statusSchema = z.enum(STATUSES);
+export type IncidentStatus = z.infer<typeof statusSchema>;
+
+export const TITLE_MAX = 200;
+export const DESCRIPTION_MAX = 10_000;
+
+const isoTime = z.iso.datetime({ offset: true });
+
+export const incidentLinksSchema = z.strictObject({
+  slack: z.url().optional(),
+  pagerduty: z.url().optional(),
+});
+export type IncidentLinks = z.infer<typeof incidentLinksSchema>;
+
+/** The incident record of DESIGN.md §4, as the hub and the local store hold it. */
+export const incidentSchema = z.strictObject({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  title: z.string().min(1).max(TITLE_MAX),
+  severity: severitySchema,
+  status: statusSchema,
+  description: z.string().max(DESCRIPTION_MAX).optional(),
+  service: z.string().optional(),
+  commander: z.string().optional(),
+  declaredBy: z.string().min(1),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+  lastUpdateAt: isoTime.optional(),
+  links: incidentLinksSchema,
+});
+export type Incident = z.infer<typeof incidentSchema>;
+
+/** A title a person typed: trimmed, not empty, bounded. Unicode is welcome. */
+export const titleSchema = z
+  .string({ error: 'title is required' })
+  .trim()
+  .min(1, { error: 'title must not be empty' })
+  .max(TITLE_MAX, { error: `title must be at most ${TITLE_MAX} characters` });
+
+/** What the declare form (or `incident-tray declare`) submits. */
+export const declareRequestSchema = z.strictObject({
+  title: titleSchema,
+  severity: severitySchema,
+  service: z.string().trim().min(1).max(200).optional(),
+  description: z
+    .string()
+    .trim()
+    .max(DESCRIPTION_MAX, { error: `description must be at most ${DESCRIPTION_MAX} characters` })
+    .optional(),
+});
+export type DeclareRequest = z.infer<typeof declareRequestSchema>;
+
+export const DECLARE_STEPS = ['slack.channel', 'slack.headline', 'slack.digest', 'pagerduty', 'hub'] as const;
+export const declareStepNameSchema = z.enum(DECLARE_STEPS);
+export type DeclareStepName = z.infer<typeof declareStepNameSchema>;
+
+export const STEP_STATUSES = ['pending', 'running', 'done', 'failed', 'skipped', 'not-configured'] as const;
+export const stepStatusSchema = z.enum(STEP_STATUSES);
+export type StepStatus = z.infer<typeof stepStatusSchema>;
+
+export const declareStepStateSchema = z.strictObject({
+  step: declareStepNameSchema,
+  status: stepStatusSchema,
+  url: z.url().optional(),
+  error: z.string().optional(),
+  /** What to do by hand while the step cannot be done (e.g. "create #inc-… in Slack"). */
+  manualFallback: z.string().optional(),
+});
+export type DeclareStepState = z.infer<typeof declareStepStateSchema>;
+
+/** The `--json` result of `incident-tray declare` (DESIGN.md §5), also what the declare window shows. */
+export const declareResultSchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  steps: z.array(declareStepStateSchema),
+});
+export type DeclareResult = z.infer<typeof declareResultSchema>;

@@ -1,0 +1,5 @@
+export * from './domain.js';
+export * from './result.js';
+export * from './settings.js';
+export * from './bridge-channels.js';
+export * from './bridge.js';
