@@ -10,7 +10,8 @@ import {
   settingsPatchSchema,
   settingsViewSchema,
 } from './settings.js';
-import { COMMAND_NAMES, EVENT_NAMES, type CommandName, type EventName } from './bridge-channels.js';
+import type { EVENT_NAMES} from './bridge-channels.js';
+import { COMMAND_NAMES, type CommandName, type EventName } from './bridge-channels.js';
 
 export const VIEWS = ['popover', 'declare', 'settings'] as const;
 export const viewSchema = z.enum(VIEWS);

@@ -1,0 +1,28 @@
+// Words shown for the contract's machine names, in one place so every view says the same thing.
+import type { DeclareStepName, IncidentStatus, StepStatus } from '../../src-shared/domain.js';
+
+export const STEP_LABELS: Record<DeclareStepName, string> = {
+  'slack.channel': 'Slack channel',
+  'slack.headline': 'Headline post',
+  'slack.digest': 'Digest post',
+  pagerduty: 'PagerDuty',
+  hub: 'Hub record',
+};
+
+export const STEP_STATUS_LABELS: Record<StepStatus, string> = {
+  pending: 'Pending',
+  running: 'Running',
+  done: 'Done',
+  failed: 'Failed',
+  skipped: 'Skipped',
+  'not-configured': 'Not configured',
+};
+
+export const INCIDENT_STATUS_LABELS: Record<IncidentStatus, string> = {
+  investigating: 'Investigating',
+  identified: 'Identified',
+  monitoring: 'Monitoring',
+  resolved: 'Resolved',
+};
+
+export const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
