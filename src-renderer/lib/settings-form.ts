@@ -1,0 +1,116 @@
+// The settings window's form model: which fields exist, what they are called, which environment
+// variable can override each (DESIGN.md §5), and the conversion between the Settings of the
+// contract and the strings a form edits.
+import { SEVERITIES, type Severity } from '../../src-shared/domain.js';
+import type { SecretName, Settings } from '../../src-shared/settings.js';
+
+export interface TextFieldMeta {
+  label: string;
+  type: 'text' | 'email' | 'url';
+  /** Optional fields may be left empty; the others must hold a value. */
+  optional: boolean;
+  environment?: string;
+  placeholder?: string;
+  hint?: string;
+}
+
+export const TEXT_FIELDS = {
+  'user.email': {
+    label: 'Email',
+    type: 'email',
+    optional: true,
+    placeholder: 'you@example.com',
+    hint: 'Names you as the declarer and commander.',
+  },
+  'user.displayName': { label: 'Display name', type: 'text', optional: true, placeholder: 'Ada Lovelace' },
+  'slack.apiUrl': { label: 'API URL', type: 'url', optional: false, environment: 'SLACK_API_URL' },
+  'slack.digestChannel': {
+    label: 'Digest channel',
+    type: 'text',
+    optional: true,
+    environment: 'SLACK_DIGEST_CHANNEL',
+    placeholder: '#incidents',
+    hint: 'Every declare is announced here as well.',
+  },
+  'pagerduty.apiUrl': { label: 'API URL', type: 'url', optional: false, environment: 'PAGERDUTY_API_URL' },
+  'pagerduty.eventsUrl': {
+    label: 'Events URL',
+    type: 'url',
+    optional: false,
+    environment: 'PAGERDUTY_EVENTS_URL',
+    hint: 'Use https://events.eu.pagerduty.com for the EU region.',
+  },
+  'pagerduty.fromEmail': {
+    label: 'From email',
+    type: 'email',
+    optional: true,
+    environment: 'PAGERDUTY_FROM_EMAIL',
+    placeholder: 'you@example.com',
+    hint: 'A PagerDuty user; incidents are created on their behalf.',
+  },
+  'hub.url': {
+    label: 'URL',
+    type: 'url',
+    optional: true,
+    environment: 'HUB_URL',
+    placeholder: 'https://incidents.example.com',
+    hint: 'Leave empty to keep incidents in the local store on this computer.',
+  },
+} as const satisfies Record<string, TextFieldMeta>;
+
+export type TextSettingPath = keyof typeof TEXT_FIELDS;
+export const TEXT_SETTING_PATHS = Object.keys(TEXT_FIELDS) as TextSettingPath[];
+
+export interface SecretMeta {
+  label: string;
+  environment: string;
+}
+
+export const SECRET_FIELDS: Record<SecretName, SecretMeta> = {
+  slackToken: { label: 'Bot token', environment: 'SLACK_TOKEN' },
+  pagerdutyToken: { label: 'API token', environment: 'PAGERDUTY_TOKEN' },
+  pagerdutyRoutingKey: { label: 'Routing key', environment: 'PAGERDUTY_ROUTING_KEY' },
+  hubToken: { label: 'Token', environment: 'HUB_TOKEN' },
+};
+
+/** What the form edits: text as typed, and the two kinds of switches. */
+export interface SettingsDraft {
+  text: Record<TextSettingPath, string>;
+  paging: Record<Severity, boolean>;
+  quiet: boolean;
+}
+
+type Section = Record<string, unknown>;
+const split = (path: TextSettingPath) => path.split('.') as [keyof Settings, string];
+
+function readText(settings: Settings, path: TextSettingPath): string {
+  const [section, key] = split(path);
+  const value = (settings[section] as Section)[key];
+  return typeof value === 'string' ? value : '';
+}
+
+export function draftFromSettings(settings: Settings): SettingsDraft {
+  return {
+    text: Object.fromEntries(TEXT_SETTING_PATHS.map((p) => [p, readText(settings, p)])) as Record<TextSettingPath, string>,
+    paging: Object.fromEntries(SEVERITIES.map((s) => [s, settings.routing[s].page])) as Record<Severity, boolean>,
+    quiet: settings.notifications.quiet,
+  };
+}
+
+/**
+ * The draft laid over the settings it was made from (so sections the form does not show, such as
+ * the cadence, are kept). The result is unvalidated: it goes through settingsSchema next.
+ */
+export function settingsFromDraft(base: Settings, draft: SettingsDraft): unknown {
+  const next = structuredClone(base) as unknown as Record<string, Section>;
+  for (const path of TEXT_SETTING_PATHS) {
+    const [section, key] = split(path);
+    const value = draft.text[path].trim();
+    const target = next[section] ?? (next[section] = {});
+    if (value === '' && TEXT_FIELDS[path].optional) delete target[key];
+    else target[key] = value;
+  }
+  next.routing = Object.fromEntries(SEVERITIES.map((s) => [s, { page: draft.paging[s] }]));
+  next.notifications = { ...next.notifications, quiet: draft.quiet };
+  return next;
+}
