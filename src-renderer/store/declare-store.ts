@@ -5,6 +5,7 @@ import {
   declareRequestSchema,
   DESCRIPTION_MAX,
   TITLE_MAX,
+  type DeclareRequest,
   type DeclareResult,
   type Severity,
 } from '../../src-shared/domain.js';
@@ -61,6 +62,8 @@ interface DeclareState {
   submitting: boolean;
   serverError: AppError | undefined;
   result: DeclareResult | undefined;
+  /** What was declared, shown next to the result. */
+  declared: DeclareRequest | undefined;
   setField<K extends DeclareField>(field: K, value: DeclareDraft[K]): void;
   submit(): Promise<void>;
   /** Clears the form and any result, for "Declare another" and leaving the window. */
@@ -74,6 +77,7 @@ const initial = () => ({
   submitting: false,
   serverError: undefined,
   result: undefined,
+  declared: undefined,
 });
 
 export const useDeclare = create<DeclareState>()((set, get) => ({
@@ -93,7 +97,7 @@ export const useDeclare = create<DeclareState>()((set, get) => ({
     const request = declareRequestSchema.parse(toRequest(draft));
     set({ submitting: true });
     const answer = await getBridge().invoke('incident.declare', request);
-    if (answer.ok) set({ ...initial(), result: answer.value });
+    if (answer.ok) set({ ...initial(), result: answer.value, declared: request });
     else set({ submitting: false, serverError: answer.error });
   },
   reset() {

@@ -59,6 +59,12 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
   await app.register(fastifyWebsocket, { options: { maxPayload: 1024 } });
   await app.register(fastifyStatic, { root: rendererDir, index: 'index.html', wildcard: false });
 
+  // Fastify's own refusals (oversized or malformed bodies) answer in the bridge's Result shape too.
+  app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
+    const status = error.statusCode ?? 500;
+    reply.code(status).send(fail(status === 413 ? 'invalid_input' : status < 500 ? 'invalid_input' : 'internal', error.message));
+  });
+
   app.addHook('onSend', async (_request, reply, payload) => {
     // The same strict policy as the Electron shell; the harness connects back over ws: to itself.
     reply.header(

@@ -1,0 +1,23 @@
+import type { ReactNode } from 'react';
+import { BackIcon } from './icons.js';
+
+interface ViewHeaderProps {
+  title: string;
+  /** Shown as a back button to the popover when given. */
+  onBack?: () => void;
+  children?: ReactNode;
+}
+
+export function ViewHeader({ title, onBack, children }: ViewHeaderProps) {
+  return (
+    <header className="view-header">
+      {onBack ? (
+        <button type="button" className="btn btn-icon" aria-label="Back to incidents" title="Back (Esc)" onClick={onBack}>
+          <BackIcon />
+        </button>
+      ) : null}
+      <h1 className="view-title">{title}</h1>
+      {children ? <div className="view-header-actions">{children}</div> : null}
+    </header>
+  );
+}
