@@ -114,3 +114,12 @@ export function settingsFromDraft(base: Settings, draft: SettingsDraft): unknown
   next.notifications = { ...next.notifications, quiet: draft.quiet };
   return next;
 }
+
+const SECTION_TITLES: Record<string, string> = { user: 'You', slack: 'Slack', pagerduty: 'PagerDuty', hub: 'Hub' };
+
+/** "Slack API URL" for "slack.apiUrl": how a problem is named in the summary above the form. */
+export function describeSettingPath(path: string): string {
+  const field = (TEXT_FIELDS as Record<string, TextFieldMeta>)[path];
+  const section = SECTION_TITLES[path.split('.')[0] ?? ''];
+  return field && section ? `${section} ${field.label}` : path;
+}

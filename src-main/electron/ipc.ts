@@ -1,0 +1,80 @@
+// The only module that touches raw `ipcMain` (DESIGN.md §7): one handler per bridge command, each
+// checking who sent the message and validating what it carries before the core sees it, and the push
+// of snapshot events to the windows. The handler map is typed `CommandHandlers`, so a command without
+// a handler does not compile.
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { commandSchemas, type AppSnapshot, type CommandHandlers } from '../../src-shared/bridge.js';
+import { COMMAND_NAMES, ipcChannel, type CommandName } from '../../src-shared/bridge-channels.js';
+import { describeZodError, fail, type Result } from '../../src-shared/result.js';
+import type { Logger } from '../core/ports.js';
+
+export interface IpcOptions {
+  handlers: CommandHandlers;
+  /** True only for a message from our own renderer page in one of our windows. */
+  isTrustedSender(event: IpcMainInvokeEvent): boolean;
+  logger: Logger;
+}
+
+const asMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Answers one command: sender check, then input validation, then the handler; never throws. */
+async function serve<K extends CommandName>(
+  command: K,
+  options: IpcOptions,
+  event: IpcMainInvokeEvent,
+  payload: unknown,
+): Promise<Result<unknown>> {
+  if (!options.isTrustedSender(event)) {
+    options.logger.warn('ipc message from a foreign sender refused', { command, url: event.senderFrame?.url ?? null });
+    return fail('forbidden', `${command} may only be called from the incident-tray window`);
+  }
+  const parsed = commandSchemas[command].input.safeParse(payload);
+  if (!parsed.success) return fail('invalid_input', describeZodError(parsed.error));
+  // TypeScript cannot tie the parsed type of commandSchemas[K] to handlers[K] for a generic K; the
+  // mapped type CommandHandlers guarantees they agree, so widen the handler once, here.
+  const handler = options.handlers[command] as (input: unknown) => Promise<Result<unknown>>;
+  try {
+    return await handler(parsed.data);
+  } catch (error) {
+    options.logger.error('ipc handler failed', { command, error: asMessage(error) });
+    return fail('internal', `${command} failed: ${asMessage(error)}`);
+  }
+}
+
+/** Registers a handler for every command; returns a function removing them all. */
+export function registerIpcHandlers(options: IpcOptions): () => void {
+  for (const command of COMMAND_NAMES) {
+    ipcMain.handle(ipcChannel(command), (event, payload: unknown) => serve(command, options, event, payload));
+  }
+  return () => {
+    for (const command of COMMAND_NAMES) ipcMain.removeHandler(ipcChannel(command));
+  };
+}
+
+/** Pushes every new snapshot to every open window; returns the unsubscribe. */
+export function pushSnapshots(
+  subscribe: (listener: (snapshot: AppSnapshot) => void) => () => void,
+  targets: () => WebContents[],
+): () => void {
+  return subscribe((snapshot) => {
+    for (const contents of targets()) {
+      if (!contents.isDestroyed()) contents.send(ipcChannel('snapshot.changed'), snapshot);
+    }
+  });
+}
+
+/**
+ * The sender check: the message must come from the top frame of one of our windows, showing our own
+ * renderer page. A frame that navigated away, an iframe, or any other webContents is refused.
+ */
+export function createSenderCheck(deps: {
+  ownsWebContents(contents: WebContents): boolean;
+  isAppUrl(url: string): boolean;
+}): (event: IpcMainInvokeEvent) => boolean {
+  return (event) => {
+    const frame = event.senderFrame;
+    if (!frame || frame.parent !== null) return false;
+    if (!deps.ownsWebContents(event.sender)) return false;
+    return deps.isAppUrl(frame.url);
+  };
+}

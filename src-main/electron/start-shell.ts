@@ -1,0 +1,144 @@
+// The shell's composition: Electron's lifecycle around the headless core. main.ts calls this with the
+// real paths and electron-store; the shell tests call it with the fake `electron` and `conf`.
+import { app, globalShortcut, shell as electronShell } from 'electron';
+import type { View } from '../../src-shared/bridge.js';
+import { createCommandHandlers } from '../core/command-handlers.js';
+import { createCore, type Core } from '../core/create-core.js';
+import { isAllowedExternalUrl } from '../core/external-links.js';
+import type { Logger } from '../core/ports.js';
+import { createRedactingLogger } from '../core/redact.js';
+import { defaultAppHome } from '../core/settings/app-home.js';
+import { createAppUrlCheck, type ShellPaths } from './app-paths.js';
+import { createDeclareShortcut } from './declare-shortcut.js';
+import { createSenderCheck, pushSnapshots, registerIpcHandlers } from './ipc.js';
+import type { OpenJsonStore } from './json-store.js';
+import { createSafeStorageSecretStore } from './safe-storage-secrets.js';
+import { installSecurityGuards } from './security.js';
+import { createStoreSettingsFile } from './store-settings-file.js';
+import { createAppTray, type AppTray } from './tray.js';
+import { WindowManager } from './windows.js';
+
+export interface ShellOptions {
+  paths: ShellPaths;
+  openStore: OpenJsonStore;
+  env?: NodeJS.ProcessEnv;
+  platform?: NodeJS.Platform;
+  writeLog?: (line: string) => void;
+}
+
+export interface RunningShell {
+  core: Core;
+  windows: WindowManager;
+  tray: AppTray;
+  home: string;
+}
+
+/**
+ * Starts the app. Resolves with the running shell, or with undefined when another instance already
+ * runs (that one is asked to show its popover, and this one quits).
+ */
+export async function startShell(options: ShellOptions): Promise<RunningShell | undefined> {
+  const env = options.env ?? process.env;
+  const platform = options.platform ?? process.platform;
+
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return undefined;
+  }
+  // Every renderer sandboxed, whatever a window's own options say; only possible before 'ready'.
+  app.enableSandbox();
+  // A tray app lives on without windows: listening here replaces Electron's default of quitting.
+  app.on('window-all-closed', () => undefined);
+
+  await app.whenReady();
+  // A tray app has no Dock icon; its windows come and go from the menu bar.
+  if (platform === 'darwin') app.dock?.hide();
+
+  const home = defaultAppHome(env, platform);
+  const core = createCore({
+    home,
+    env,
+    settingsFile: createStoreSettingsFile(options.openStore(home, 'settings')),
+    secrets: createSafeStorageSecretStore(options.openStore(home, 'secrets'), platform),
+  });
+  const writeLog = options.writeLog ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const logger: Logger = createRedactingLogger(writeLog, () => core.settings.knownSecrets());
+
+  const hubUrl = () => {
+    try {
+      return core.settings.effective().hub.url;
+    } catch {
+      return undefined;
+    }
+  };
+  const openExternal = async (url: string) => {
+    await electronShell.openExternal(url);
+  };
+  const isAppUrl = createAppUrlCheck(options.paths.rendererIndex, platform);
+  installSecurityGuards({
+    isAppUrl,
+    openExternalIfAllowed(url) {
+      if (!isAllowedExternalUrl(url, hubUrl())) return false;
+      openExternal(url).catch((error: unknown) => logger.warn('could not open link', { error: String(error) }));
+      return true;
+    },
+    logger,
+  });
+
+  let tray: AppTray | undefined;
+  const windows = new WindowManager({ paths: options.paths, trayBounds: () => tray?.bounds(), logger, platform });
+  const show = (view: View) => void windows.show(view);
+  tray = createAppTray({
+    assets: options.paths.assets,
+    platform,
+    actions: {
+      declare: () => show('declare'),
+      openIncidents: () => show('popover'),
+      openSettings: () => show('settings'),
+      quit: () => app.quit(),
+      togglePopover: (anchor) => windows.togglePopover(anchor),
+    },
+  });
+
+  const unregisterIpc = registerIpcHandlers({
+    handlers: createCommandHandlers(core, { openExternal, showWindow: (view) => windows.show(view) }),
+    isTrustedSender: createSenderCheck({ ownsWebContents: (contents) => windows.owns(contents), isAppUrl }),
+    logger,
+  });
+  const stopPushing = pushSnapshots((listener) => core.onSnapshot(listener), () => windows.allWebContents());
+
+  const shortcut = createDeclareShortcut(() => show('declare'), logger);
+  const applyShortcut = () => {
+    try {
+      shortcut.apply(core.settings.effective().declareShortcut);
+    } catch (error) {
+      logger.warn('settings are invalid; declare shortcut unchanged', { error: String(error) });
+    }
+  };
+  applyShortcut();
+  // Settings saved from the window publish a snapshot: that is when the shortcut may have changed.
+  const stopFollowingSnapshots = core.onSnapshot((snapshot) => {
+    tray?.update(snapshot);
+    applyShortcut();
+  });
+  tray.update(core.snapshot());
+
+  app.on('second-instance', () => show('popover'));
+  app.on('before-quit', () => windows.prepareQuit());
+  app.on('will-quit', () => {
+    shortcut.dispose();
+    globalShortcut.unregisterAll();
+    stopFollowingSnapshots();
+    stopPushing();
+    unregisterIpc();
+    tray?.destroy();
+    core.close();
+  });
+
+  const problem = core.settings.problem();
+  if (problem) logger.warn(problem);
+  const protection = core.settings.view().secretStorageWarning;
+  if (protection) logger.warn(protection);
+
+  return { core, windows, tray, home };
+}

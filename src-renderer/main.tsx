@@ -1,0 +1,23 @@
+// Entry point of every window (popover, declare, settings): one bundle, the hash picks the view.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app.js';
+import { startNavigation } from './store/navigation-store.js';
+import { startSnapshotSync } from './store/snapshot-store.js';
+import './styles/theme.css';
+import './styles/base.css';
+import './styles/controls.css';
+import './styles/popover.css';
+import './styles/window.css';
+import './styles/settings.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+startNavigation();
+startSnapshotSync();
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,41 @@
+import type { ConnectionTarget } from '../../../src-shared/settings.js';
+import { StepStatusIcon } from '../../components/step-status-icon.js';
+import { useSettings, type ConnectionState } from '../../store/settings-store.js';
+
+const ICON_FOR: Record<ConnectionState['state'], 'done' | 'failed' | 'not-configured' | 'running'> = {
+  ok: 'done',
+  failed: 'failed',
+  'not-configured': 'not-configured',
+  checking: 'running',
+};
+
+/** "Test connection": one cheap call by main with the saved settings, answered in one sentence. */
+export function ConnectionTest({ target, title }: { target: ConnectionTarget; title: string }) {
+  const check = useSettings((s) => s.checks[target]);
+  const dirty = useSettings((s) => s.dirty);
+  const testConnection = useSettings((s) => s.testConnection);
+  const resultId = `check-${target}`;
+  return (
+    <div className="connection-test">
+      <button
+        type="button"
+        className="btn btn-small"
+        aria-label={`Test ${title} connection`}
+        aria-describedby={check ? resultId : undefined}
+        title={dirty ? 'Tests the saved settings: save first to test your changes.' : undefined}
+        disabled={check?.state === 'checking'}
+        onClick={() => void testConnection(target)}
+      >
+        Test connection
+      </button>
+      <p id={resultId} className={check ? `connection-result is-${check.state}` : 'connection-result'} role="status">
+        {check ? (
+          <>
+            <StepStatusIcon status={ICON_FOR[check.state]} />
+            <span>{check.message}</span>
+          </>
+        ) : null}
+      </p>
+    </div>
+  );
+}
