@@ -5,12 +5,17 @@
 // Pure-JS dependencies are bundled so the packaged app carries only what it uses; `electron` is the
 // runtime itself and better-sqlite3 is a native addon rebuilt for Electron by electron-builder, so
 // both stay external. The preload runs sandboxed, where only 'electron' can be required.
+//
+//   node scripts/build-main.mjs [--watch] [--outdir DIR]   (DIR defaults to dist/; tests build elsewhere)
 import { build } from 'esbuild';
 import { rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const watch = process.argv.includes('--watch');
+const outdirFlag = process.argv.indexOf('--outdir');
+const outdir = outdirFlag > 0 ? resolve(process.argv[outdirFlag + 1] ?? '') : join(root, 'dist');
 const production = process.env.NODE_ENV === 'production';
 
 /** @type {import('esbuild').BuildOptions} */
@@ -23,22 +28,22 @@ const common = {
   sourcemap: production ? false : 'linked',
   legalComments: 'none',
   logLevel: 'info',
-  // ESM dependencies (electron-store, conf) read import.meta.url; give the CJS bundle one.
-  define: { 'import.meta.url': 'importMetaUrl' },
-  banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 
 const targets = [
   {
     ...common,
     entryPoints: ['src-main/electron/main.ts'],
-    outfile: 'dist/main/main.cjs',
+    outfile: join(outdir, 'main', 'main.cjs'),
     external: ['electron', 'better-sqlite3'],
+    // ESM dependencies (electron-store, conf) read import.meta.url; give the CJS bundle one.
+    define: { 'import.meta.url': 'importMetaUrl' },
+    banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   },
   {
     ...common,
     entryPoints: ['src-main/preload/preload.ts'],
-    outfile: 'dist/preload/preload.cjs',
+    outfile: join(outdir, 'preload', 'preload.cjs'),
     external: ['electron'],
     // The sandboxed preload must not require anything else: fail the build if it would.
     plugins: [onlyElectronAtRuntime()],
@@ -59,8 +64,8 @@ function onlyElectronAtRuntime() {
   };
 }
 
-await rm(new URL('../dist/main', import.meta.url), { recursive: true, force: true });
-await rm(new URL('../dist/preload', import.meta.url), { recursive: true, force: true });
+await rm(join(outdir, 'main'), { recursive: true, force: true });
+await rm(join(outdir, 'preload'), { recursive: true, force: true });
 
 if (watch) {
   const { context } = await import('esbuild');

@@ -85,10 +85,10 @@ export async function startShell(options: ShellOptions): Promise<RunningShell | 
     logger,
   });
 
-  let tray: AppTray | undefined;
-  const windows = new WindowManager({ paths: options.paths, trayBounds: () => tray?.bounds(), logger, platform });
+  // The popover asks for the tray's bounds only when it opens, by which time the tray exists.
+  const windows = new WindowManager({ paths: options.paths, trayBounds: () => tray.bounds(), logger, platform });
   const show = (view: View) => void windows.show(view);
-  tray = createAppTray({
+  const tray = createAppTray({
     assets: options.paths.assets,
     platform,
     actions: {
@@ -118,7 +118,7 @@ export async function startShell(options: ShellOptions): Promise<RunningShell | 
   applyShortcut();
   // Settings saved from the window publish a snapshot: that is when the shortcut may have changed.
   const stopFollowingSnapshots = core.onSnapshot((snapshot) => {
-    tray?.update(snapshot);
+    tray.update(snapshot);
     applyShortcut();
   });
   tray.update(core.snapshot());
@@ -131,7 +131,7 @@ export async function startShell(options: ShellOptions): Promise<RunningShell | 
     stopFollowingSnapshots();
     stopPushing();
     unregisterIpc();
-    tray?.destroy();
+    tray.destroy();
     core.close();
   });
 

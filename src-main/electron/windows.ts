@@ -1,12 +1,12 @@
 // The app's three windows — the tray popover, the declare form and the settings — each the same
 // renderer page with a hash naming its view. Created on first use; the popover is kept (hidden) for
 // speed, the others are closed for real and created again next time.
-import { BrowserWindow, screen, type BrowserWindowConstructorOptions, type Rectangle, type WebContents } from 'electron';
+import { screen, type BrowserWindow, type BrowserWindowConstructorOptions, type Rectangle, type WebContents } from 'electron';
 import type { View } from '../../src-shared/bridge.js';
 import type { Logger } from '../core/ports.js';
 import type { ShellPaths } from './app-paths.js';
 import { popoverPosition } from './popover-position.js';
-import { secureWebPreferences } from './security.js';
+import { createSecureWindow } from './security.js';
 
 const WINDOW_OPTIONS: Record<View, BrowserWindowConstructorOptions> = {
   popover: {
@@ -102,11 +102,7 @@ export class WindowManager {
   }
 
   private create(view: View): BrowserWindow {
-    const win = new BrowserWindow({
-      ...WINDOW_OPTIONS[view],
-      show: false,
-      webPreferences: secureWebPreferences(this.options.paths.preload),
-    });
+    const win = createSecureWindow({ ...WINDOW_OPTIONS[view], show: false }, this.options.paths.preload);
     this.windows.set(view, win);
     win.on('closed', () => {
       if (this.windows.get(view) === win) this.windows.delete(view);

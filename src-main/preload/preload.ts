@@ -4,6 +4,6 @@ import { contextBridge, ipcRenderer } from 'electron';
 import { createRendererBridge } from './renderer-bridge.js';
 
 /** The name under which the page finds the bridge (`window.incidentTray`). */
-export const BRIDGE_GLOBAL = 'incidentTray';
+const BRIDGE_GLOBAL = 'incidentTray';
 
 contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, createRendererBridge(ipcRenderer));

@@ -150,11 +150,6 @@ export class FakeSession {
     if (!listener) return Promise.resolve(responseHeaders);
     return new Promise((resolve) => listener({ url, responseHeaders }, (response) => resolve(response.responseHeaders ?? responseHeaders)));
   }
-  reset(): void {
-    this.permissionRequestHandler = null;
-    this.permissionCheckHandler = null;
-    this.headersListener = null;
-  }
 }
 
 export const session = { defaultSession: new FakeSession() };
@@ -649,7 +644,8 @@ export const contextBridge = {
 /** Forgets everything a previous test did. */
 export function resetFakeElectron(): void {
   app.reset();
-  session.defaultSession.reset();
+  // A new session object, as after a restart (the shell remembers sessions it already hardened).
+  session.defaultSession = new FakeSession();
   BrowserWindow.reset();
   Tray.instances.length = 0;
   Notification.shown.length = 0;

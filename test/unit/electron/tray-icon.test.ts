@@ -1,0 +1,50 @@
+// Every tray icon the shell may ask for exists, is a real PNG of the right size, and the states differ.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { TRAY_STATES, trayIconFile, trayStateFor, trayTooltip } from '../../../src-main/electron/tray-icon.js';
+import { PATHS } from './shell-harness.js';
+
+function pngSize(file: string): { width: number; height: number } {
+  const bytes = readFileSync(file);
+  expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+const variants: [NodeJS.Platform, boolean][] = [
+  ['linux', false],
+  ['linux', true],
+  ['win32', false],
+  ['darwin', false],
+];
+
+describe('tray icons', () => {
+  it.each(variants)('exist for every state on %s (dark tray: %s), at 16 px and @2x 32 px', (platform, dark) => {
+    const contents = new Set<string>();
+    for (const state of TRAY_STATES) {
+      const { file } = trayIconFile(PATHS.assets, state, platform, dark);
+      expect(pngSize(file)).toEqual({ width: 16, height: 16 });
+      expect(pngSize(file.replace(/\.png$/, '@2x.png'))).toEqual({ width: 32, height: 32 });
+      contents.add(readFileSync(file).toString('base64'));
+    }
+    expect(contents.size).toBe(TRAY_STATES.length);
+  });
+
+  it('uses template images on macOS only', () => {
+    expect(trayIconFile('/a', 'idle', 'darwin', true)).toEqual({ file: join('/a', 'tray', 'idleTemplate.png'), template: true });
+    expect(trayIconFile('/a', 'overdue', 'win32', true)).toEqual({ file: join('/a', 'tray', 'overdue-dark.png'), template: false });
+  });
+
+  it('has a 512 px app icon', () => {
+    expect(pngSize(join(PATHS.assets, 'icon.png'))).toEqual({ width: 512, height: 512 });
+  });
+
+  it('says in words what the icon shows', () => {
+    const incident = (name: string, severity: 'SEV1' | 'SEV3') => ({ name, severity }) as never;
+    expect(trayStateFor({ incidents: [] })).toBe('idle');
+    expect(trayStateFor({ incidents: [incident('a', 'SEV3')] })).toBe('active');
+    expect(trayTooltip({ incidents: [incident('inc-a', 'SEV3'), incident('inc-b', 'SEV1')], pendingDeclares: 1 })).toBe(
+      'Incident Tray — 2 open incidents (worst SEV1: inc-b), 1 declare unfinished',
+    );
+  });
+});
