@@ -5,6 +5,7 @@ import { fail, ok } from '../../src-shared/result.js';
 import type { Core } from './create-core.js';
 import { DeclareInputError } from './declare/declare-service.js';
 import { isAllowedExternalUrl } from './external-links.js';
+import { SecretStorageUnavailableError } from './ports.js';
 import { SettingsError } from './settings/settings-service.js';
 
 export interface ShellActions {
@@ -33,6 +34,7 @@ export function createCommandHandlers(core: Core, shell: ShellActions): CommandH
         return ok(view);
       } catch (error) {
         if (error instanceof SettingsError) return fail('invalid_input', error.message);
+        if (error instanceof SecretStorageUnavailableError) return fail('unavailable', error.message);
         return fail('internal', `settings not saved: ${asMessage(error)}`);
       }
     },

@@ -24,6 +24,11 @@ export interface Notifier {
   notify(notification: NotificationRequest): void;
 }
 
+/** A secret store that cannot protect secrets on this machine refuses to keep them. */
+export class SecretStorageUnavailableError extends Error {
+  override readonly name = 'SecretStorageUnavailableError';
+}
+
 /** Secrets never leave main: read by the core's vendor clients, written by the settings command. */
 export interface SecretStore {
   get(name: SecretName): string | undefined;

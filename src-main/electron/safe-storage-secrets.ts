@@ -5,12 +5,11 @@
 // (SLACK_TOKEN …) still work, and nobody believes a token is protected when it is not.
 import { safeStorage } from 'electron';
 import { SECRET_NAMES, type SecretName } from '../../src-shared/settings.js';
-import type { SecretStore } from '../core/ports.js';
+import { SecretStorageUnavailableError, type SecretStore } from '../core/ports.js';
 import type { JsonStore } from './json-store.js';
 
-export class SecretStorageUnavailableError extends Error {
-  override readonly name = 'SecretStorageUnavailableError';
-}
+// Defined in the core so that the settings command can tell "cannot store secrets here" from a bug.
+export { SecretStorageUnavailableError };
 
 const ENV_HINT =
   'Set SLACK_TOKEN, PAGERDUTY_TOKEN, PAGERDUTY_ROUTING_KEY or HUB_TOKEN in the environment instead.';
