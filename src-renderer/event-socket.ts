@@ -2,19 +2,16 @@
 // exponential backoff and full jitter when it drops (the harness restarting, a laptop waking up).
 export interface EventSocket {
   subscribe(event: string, listener: (payload: unknown) => void): () => void;
-  /** Delivers a payload to the listeners of an event as if it had arrived on the socket. */
-  dispatch(event: string, payload: unknown): void;
   close(): void;
 }
 
 interface EventSocketOptions {
   url: string;
-  onOpen?: () => void | Promise<void>;
   minDelayMs?: number;
   maxDelayMs?: number;
 }
 
-export function createEventSocket({ url, onOpen, minDelayMs = 250, maxDelayMs = 10_000 }: EventSocketOptions): EventSocket {
+export function createEventSocket({ url, minDelayMs = 250, maxDelayMs = 10_000 }: EventSocketOptions): EventSocket {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   let socket: WebSocket | undefined;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -41,7 +38,6 @@ export function createEventSocket({ url, onOpen, minDelayMs = 250, maxDelayMs = 
     socket = ws;
     ws.addEventListener('open', () => {
       attempt = 0;
-      void onOpen?.();
     });
     ws.addEventListener('message', (message) => {
       if (typeof message.data !== 'string') return;
@@ -55,8 +51,10 @@ export function createEventSocket({ url, onOpen, minDelayMs = 250, maxDelayMs = 
         // Not one of ours: ignore rather than take the page down.
       }
     });
-    ws.addEventListener('close', () => {
+    ws.addEventListener('close', (event) => {
       if (socket === ws) socket = undefined;
+      // 4401: the harness refused the token. Knocking again would not change its mind.
+      if (event.code === 4401) closed = true;
       scheduleReconnect();
     });
   }
@@ -70,7 +68,6 @@ export function createEventSocket({ url, onOpen, minDelayMs = 250, maxDelayMs = 
       set.add(listener);
       return () => set.delete(listener);
     },
-    dispatch,
     close() {
       closed = true;
       if (retryTimer !== undefined) clearTimeout(retryTimer);

@@ -8,7 +8,7 @@ import { appErrorSchema, fail, type Result } from '../src-shared/result.js';
 import { createEventSocket, type EventSocket } from './event-socket.js';
 
 const NOT_AUTHORISED =
-  'Not authorised: this page was opened without a valid harness token. Open the exact link that `incident-tray ui` printed.';
+  'This page has no valid token, so it may not talk to incident-tray. Open the exact link that "incident-tray ui" printed, token included.';
 
 /** Checks the envelope only: the value's shape is main's contract, the same as over Electron IPC. */
 function asResult(body: unknown): Result<unknown> | undefined {
@@ -52,7 +52,7 @@ export function createHarnessBridge(location: Location): IncidentTrayBridge {
       // A wrong token never becomes right: stop knocking, and say what to do.
       authorised = false;
       socket?.close();
-      return fail('unauthorized', result && !result.ok ? `${NOT_AUTHORISED} (${result.error.message})` : NOT_AUTHORISED);
+      return fail('unauthorized', NOT_AUTHORISED);
     }
     return result ?? fail('internal', `incident-tray answered HTTP ${response.status} with something that is not a bridge result.`);
   }
@@ -68,14 +68,10 @@ export function createHarnessBridge(location: Location): IncidentTrayBridge {
     },
     on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
       if (!authorised) return () => {};
+      // The harness pushes the current snapshot on every (re)connect, so whatever changed while the
+      // socket was down arrives as soon as it is back.
       socket ??= createEventSocket({
         url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/bridge/events?token=${encodeURIComponent(token)}`,
-        // After every (re)connect, fetch the current snapshot: changes made while the socket was down
-        // were never pushed, and the first push may come long after the page loaded.
-        onOpen: async () => {
-          const snapshot = await call('snapshot.get', null);
-          if (snapshot.ok) socket?.dispatch('snapshot.changed', snapshot.value);
-        },
       });
       return socket.subscribe(event, listener as (payload: unknown) => void);
     },

@@ -3,7 +3,7 @@ import { BackIcon } from './icons.js';
 
 interface ViewHeaderProps {
   title: string;
-  /** Shown as a back button to the popover when given. */
+  /** Shown as a back button to the popover when given (the harness's single page; app windows have a frame). */
   onBack?: () => void;
   children?: ReactNode;
 }
@@ -12,7 +12,7 @@ export function ViewHeader({ title, onBack, children }: ViewHeaderProps) {
   return (
     <header className="view-header">
       {onBack ? (
-        <button type="button" className="btn btn-icon" aria-label="Back to incidents" title="Back (Esc)" onClick={onBack}>
+        <button type="button" className="btn btn-icon" aria-label="Back" title="Back to incidents (Esc)" onClick={onBack}>
           <BackIcon />
         </button>
       ) : null}

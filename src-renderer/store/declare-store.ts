@@ -33,13 +33,16 @@ function toRequest(draft: DeclareDraft): Record<string, unknown> {
   return request;
 }
 
+/** The schema speaks in log style ("title must not be empty"); the form speaks in sentences. */
+const asSentence = (message: string) => `${message.charAt(0).toUpperCase()}${message.slice(1)}${/[.!?]$/.test(message) ? '' : '.'}`;
+
 export function validateDraft(draft: DeclareDraft): DeclareFieldErrors {
   const parsed = declareRequestSchema.safeParse(toRequest(draft));
   if (parsed.success) return {};
   const errors: DeclareFieldErrors = {};
   for (const issue of parsed.error.issues) {
     const field = issue.path[0];
-    if (isField(field) && errors[field] === undefined) errors[field] = issue.message;
+    if (isField(field) && errors[field] === undefined) errors[field] = asSentence(issue.message);
   }
   // The schema's wording is made for logs ("got undefined"); nobody picking nothing needs that.
   if (draft.severity === undefined) errors.severity = 'Choose a severity.';

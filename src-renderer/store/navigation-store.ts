@@ -5,7 +5,7 @@
 import { create } from 'zustand';
 import { viewSchema, type View } from '../../src-shared/bridge.js';
 import type { AppError } from '../../src-shared/result.js';
-import { getBridge } from '../bridge.js';
+import { getBridge, isHarness } from '../bridge.js';
 
 export function viewFromHash(hash: string): View {
   const name = hash.replace(/^#\/?/, '').split(/[/?]/)[0];
@@ -18,14 +18,24 @@ interface NavigationState {
   /** Why the last `show` failed, if it did. */
   error: AppError | undefined;
   show(view: View): Promise<void>;
+  /**
+   * Leaves the declare or settings view (Back, Cancel, Escape). The harness has one page, which goes
+   * back to the popover; in the app these views are windows of their own, so this one closes (and
+   * with `toIncidents` the popover opens first).
+   */
+  dismiss(options?: { toIncidents?: boolean }): Promise<void>;
 }
 
-export const useNavigation = create<NavigationState>()((set) => ({
+export const useNavigation = create<NavigationState>()((set, get) => ({
   view: viewFromHash(window.location.hash),
   error: undefined,
   async show(view) {
     const result = await getBridge().invoke('window.show', { view });
     set({ error: result.ok ? undefined : result.error });
+  },
+  async dismiss(options) {
+    if (isHarness() || options?.toIncidents) await get().show('popover');
+    if (!isHarness()) window.close();
   },
 }));
 

@@ -13,21 +13,25 @@ interface SnapshotState {
   receive(snapshot: AppSnapshot): void;
 }
 
-export const useSnapshot = create<SnapshotState>()((set, get) => ({
+/** Counts pushes, so that an answer to `snapshot.get` that was overtaken by a push is dropped. */
+let pushes = 0;
+
+export const useSnapshot = create<SnapshotState>()((set) => ({
   snapshot: undefined,
   loading: false,
   error: undefined,
   async load() {
     set({ loading: true });
+    const pushesBefore = pushes;
     const result = await getBridge().invoke('snapshot.get', null);
-    if (result.ok) get().receive(result.value);
-    else set({ error: result.error });
-    set({ loading: false });
+    if (!result.ok) set({ error: result.error, loading: false });
+    // A push that arrived meanwhile is newer than this answer: keep it (clocks are no help here,
+    // main's may be set back).
+    else if (pushes === pushesBefore) set({ snapshot: result.value, error: undefined, loading: false });
+    else set({ loading: false });
   },
   receive(snapshot) {
-    const current = get().snapshot;
-    // An answer that was on its way while a newer push arrived must not roll the view back.
-    if (current && Date.parse(snapshot.generatedAt) < Date.parse(current.generatedAt)) return;
+    pushes += 1;
     set({ snapshot, error: undefined });
   },
 }));

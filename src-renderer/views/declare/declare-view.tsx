@@ -1,5 +1,6 @@
 // The declare window: the form until a declare went through, then its result and steps.
 import { useCallback, useEffect } from 'react';
+import { isHarness } from '../../bridge.js';
 import { ViewHeader } from '../../components/view-header.js';
 import { useEscape } from '../../lib/use-escape.js';
 import { useDeclare } from '../../store/declare-store.js';
@@ -9,8 +10,9 @@ import { DeclareResultPanel } from './declare-result-panel.js';
 
 export function DeclareView() {
   const result = useDeclare((s) => s.result);
-  const show = useNavigation((s) => s.show);
-  const back = useCallback(() => void show('popover'), [show]);
+  const dismiss = useNavigation((s) => s.dismiss);
+  const back = useCallback(() => void dismiss(), [dismiss]);
+  const toIncidents = useCallback(() => void dismiss({ toIncidents: true }), [dismiss]);
   useEscape(back);
   // A result belongs to the visit that produced it: coming back later starts a fresh form.
   useEffect(() => () => {
@@ -19,8 +21,8 @@ export function DeclareView() {
 
   return (
     <div className="window">
-      <ViewHeader title={result ? 'Incident declared' : 'Declare incident'} onBack={back} />
-      {result ? <DeclareResultPanel result={result} onDone={back} /> : <DeclareForm onCancel={back} />}
+      <ViewHeader title={result ? 'Incident declared' : 'Declare incident'} onBack={isHarness() ? back : undefined} />
+      {result ? <DeclareResultPanel result={result} onDone={toIncidents} /> : <DeclareForm onCancel={back} />}
     </div>
   );
 }

@@ -19,7 +19,8 @@ export function SeverityPicker() {
       </legend>
       <div className="severity-options">
         {SEVERITIES.map((value) => {
-          const [headline, detail] = SEVERITY_MEANINGS[value].split(/:\s*/, 2);
+          const [headline, rest] = SEVERITY_MEANINGS[value].split(/:\s*/, 2);
+          const detail = rest ? rest.charAt(0).toUpperCase() + rest.slice(1) : undefined;
           return (
             <label key={value} className={severity === value ? 'severity-option is-selected' : 'severity-option'}>
               <input

@@ -24,21 +24,21 @@ export function IncidentRow({ incident, now }: { incident: Incident; now: number
         <span className={incident.commander ? 'incident-commander' : 'incident-commander is-missing'}>
           {incident.commander ? `Commander: ${incident.commander}` : 'No commander'}
         </span>
-        {slack || pagerduty ? (
-          <span className="incident-links">
-            {slack ? (
-              <LinkButton url={slack} label={`Slack channel of ${incident.name}`}>
-                Slack
-              </LinkButton>
-            ) : null}
-            {pagerduty ? (
-              <LinkButton url={pagerduty} label={`PagerDuty incident of ${incident.name}`}>
-                PagerDuty
-              </LinkButton>
-            ) : null}
-          </span>
-        ) : null}
       </div>
+      {slack || pagerduty ? (
+        <div className="incident-links">
+          {slack ? (
+            <LinkButton url={slack} label={`Slack channel of ${incident.name}`}>
+              Slack
+            </LinkButton>
+          ) : null}
+          {pagerduty ? (
+            <LinkButton url={pagerduty} label={`PagerDuty incident of ${incident.name}`}>
+              PagerDuty
+            </LinkButton>
+          ) : null}
+        </div>
+      ) : null}
     </li>
   );
 }

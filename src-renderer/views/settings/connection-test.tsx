@@ -9,33 +9,39 @@ const ICON_FOR: Record<ConnectionState['state'], 'done' | 'failed' | 'not-config
   checking: 'running',
 };
 
-/** "Test connection": one cheap call by main with the saved settings, answered in one sentence. */
-export function ConnectionTest({ target, title }: { target: ConnectionTarget; title: string }) {
+const resultId = (target: ConnectionTarget) => `check-${target}`;
+
+/** "Test connection": one cheap call by main with the saved settings. */
+export function ConnectionTestButton({ target, title }: { target: ConnectionTarget; title: string }) {
   const check = useSettings((s) => s.checks[target]);
   const dirty = useSettings((s) => s.dirty);
   const testConnection = useSettings((s) => s.testConnection);
-  const resultId = `check-${target}`;
   return (
-    <div className="connection-test">
-      <button
-        type="button"
-        className="btn btn-small"
-        aria-label={`Test ${title} connection`}
-        aria-describedby={check ? resultId : undefined}
-        title={dirty ? 'Tests the saved settings: save first to test your changes.' : undefined}
-        disabled={check?.state === 'checking'}
-        onClick={() => void testConnection(target)}
-      >
-        Test connection
-      </button>
-      <p id={resultId} className={check ? `connection-result is-${check.state}` : 'connection-result'} role="status">
-        {check ? (
-          <>
-            <StepStatusIcon status={ICON_FOR[check.state]} />
-            <span>{check.message}</span>
-          </>
-        ) : null}
-      </p>
-    </div>
+    <button
+      type="button"
+      className="btn btn-small"
+      aria-label={`Test ${title} connection`}
+      aria-describedby={check ? resultId(target) : undefined}
+      title={dirty ? 'Tests the saved settings: save first to test your changes.' : undefined}
+      disabled={check?.state === 'checking'}
+      onClick={() => void testConnection(target)}
+    >
+      Test connection
+    </button>
+  );
+}
+
+/** The answer to the last test, in one sentence a person can act on. */
+export function ConnectionResult({ target }: { target: ConnectionTarget }) {
+  const check = useSettings((s) => s.checks[target]);
+  return (
+    <p id={resultId(target)} className={check ? `connection-result is-${check.state}` : 'connection-result'} role="status">
+      {check ? (
+        <>
+          <StepStatusIcon status={ICON_FOR[check.state]} />
+          <span>{check.message}</span>
+        </>
+      ) : null}
+    </p>
   );
 }

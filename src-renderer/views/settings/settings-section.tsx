@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ConnectionTarget } from '../../../src-shared/settings.js';
-import { ConnectionTest } from './connection-test.js';
+import { ConnectionResult, ConnectionTestButton } from './connection-test.js';
 
 interface SettingsSectionProps {
   id: string;
@@ -18,9 +18,12 @@ export function SettingsSection({ id, title, target, children }: SettingsSection
         <h2 id={headingId} className="section-title">
           {title}
         </h2>
-        {target ? <ConnectionTest target={target} title={title} /> : null}
+        {target ? <ConnectionTestButton target={target} title={title} /> : null}
       </div>
-      <div className="section-card">{children}</div>
+      <div className="section-card">
+        {children}
+        {target ? <ConnectionResult target={target} /> : null}
+      </div>
     </section>
   );
 }

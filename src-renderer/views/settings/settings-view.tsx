@@ -1,6 +1,7 @@
 // The settings window. Secrets are write-only here: main says whether each one is set, and a typed
 // value goes to main on save and is then forgotten by the page.
 import { useCallback, useEffect, type FormEvent } from 'react';
+import { isHarness } from '../../bridge.js';
 import { Alert } from '../../components/alert.js';
 import { ViewHeader } from '../../components/view-header.js';
 import { useEscape } from '../../lib/use-escape.js';
@@ -15,13 +16,13 @@ import { SettingsSection } from './settings-section.js';
 import { TextSetting } from './text-setting.js';
 
 export function SettingsView() {
-  const show = useNavigation((s) => s.show);
+  const dismiss = useNavigation((s) => s.dismiss);
   const load = useSettings((s) => s.load);
   const save = useSettings((s) => s.save);
   const ready = useSettings((s) => s.view !== undefined && s.draft !== undefined);
   const loadError = useSettings((s) => s.loadError);
   const warning = useSettings((s) => s.view?.secretStorageWarning);
-  const back = useCallback(() => void show('popover'), [show]);
+  const back = useCallback(() => void dismiss(), [dismiss]);
   useEscape(back);
   useEffect(() => {
     void load();
@@ -34,7 +35,7 @@ export function SettingsView() {
 
   return (
     <div className="window">
-      <ViewHeader title="Settings" onBack={back} />
+      <ViewHeader title="Settings" onBack={isHarness() ? back : undefined} />
       {!ready ? (
         <div className="window-body">
           {loadError ? (

@@ -43,7 +43,7 @@ export function TextSetting({ path }: { path: TextSettingPath }) {
           <p id={noteId} className="field-note env-note">
             <LockIcon />
             <span>
-              Set by environment (<code>{meta.environment}</code>): read-only here.
+              Set by the environment variable <code>{meta.environment}</code>; read-only here.
             </span>
           </p>
         ) : meta.hint ? (
