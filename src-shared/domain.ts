@@ -5,7 +5,10 @@ import { z } from 'zod';
 
 export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4', 'SEV5'] as const;
 export const severitySchema = z.enum(SEVERITIES, {
-  error: (issue) => `severity must be one of ${SEVERITIES.join(', ')} (got ${JSON.stringify(issue.input)})`,
+  error: (issue) =>
+    issue.input === undefined
+      ? `choose a severity: ${SEVERITIES.join(', ')}`
+      : `severity must be one of ${SEVERITIES.join(', ')} (got ${JSON.stringify(issue.input)})`,
 });
 export type Severity = z.infer<typeof severitySchema>;
 

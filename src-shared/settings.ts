@@ -123,3 +123,22 @@ export const connectionCheckSchema = z.strictObject({
   message: z.string(),
 });
 export type ConnectionCheck = z.infer<typeof connectionCheckSchema>;
+
+/** Setting paths that an environment variable can set (DESIGN.md §5), with the variable's name. */
+export const SETTING_ENVIRONMENT_VARIABLES = {
+  'slack.apiUrl': 'SLACK_API_URL',
+  'slack.digestChannel': 'SLACK_DIGEST_CHANNEL',
+  'pagerduty.apiUrl': 'PAGERDUTY_API_URL',
+  'pagerduty.eventsUrl': 'PAGERDUTY_EVENTS_URL',
+  'pagerduty.fromEmail': 'PAGERDUTY_FROM_EMAIL',
+  'hub.url': 'HUB_URL',
+} as const;
+export type EnvironmentSettingPath = keyof typeof SETTING_ENVIRONMENT_VARIABLES;
+
+/** The environment variable that can supply each secret. */
+export const SECRET_ENVIRONMENT_VARIABLES: Record<SecretName, string> = {
+  slackToken: 'SLACK_TOKEN',
+  pagerdutyToken: 'PAGERDUTY_TOKEN',
+  pagerdutyRoutingKey: 'PAGERDUTY_ROUTING_KEY',
+  hubToken: 'HUB_TOKEN',
+};

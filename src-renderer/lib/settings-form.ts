@@ -2,7 +2,12 @@
 // variable can override each (DESIGN.md §5), and the conversion between the Settings of the
 // contract and the strings a form edits.
 import { SEVERITIES, type Severity } from '../../src-shared/domain.js';
-import type { SecretName, Settings } from '../../src-shared/settings.js';
+import {
+  SECRET_ENVIRONMENT_VARIABLES,
+  SETTING_ENVIRONMENT_VARIABLES as ENV,
+  type SecretName,
+  type Settings,
+} from '../../src-shared/settings.js';
 
 export interface TextFieldMeta {
   label: string;
@@ -23,28 +28,28 @@ export const TEXT_FIELDS = {
     hint: 'Names you as the declarer and commander.',
   },
   'user.displayName': { label: 'Display name', type: 'text', optional: true, placeholder: 'Ada Lovelace' },
-  'slack.apiUrl': { label: 'API URL', type: 'url', optional: false, environment: 'SLACK_API_URL' },
+  'slack.apiUrl': { label: 'API URL', type: 'url', optional: false, environment: ENV['slack.apiUrl'] },
   'slack.digestChannel': {
     label: 'Digest channel',
     type: 'text',
     optional: true,
-    environment: 'SLACK_DIGEST_CHANNEL',
+    environment: ENV['slack.digestChannel'],
     placeholder: '#incidents',
     hint: 'Every declare is announced here as well.',
   },
-  'pagerduty.apiUrl': { label: 'API URL', type: 'url', optional: false, environment: 'PAGERDUTY_API_URL' },
+  'pagerduty.apiUrl': { label: 'API URL', type: 'url', optional: false, environment: ENV['pagerduty.apiUrl'] },
   'pagerduty.eventsUrl': {
     label: 'Events URL',
     type: 'url',
     optional: false,
-    environment: 'PAGERDUTY_EVENTS_URL',
+    environment: ENV['pagerduty.eventsUrl'],
     hint: 'Use https://events.eu.pagerduty.com for the EU region.',
   },
   'pagerduty.fromEmail': {
     label: 'From email',
     type: 'email',
     optional: true,
-    environment: 'PAGERDUTY_FROM_EMAIL',
+    environment: ENV['pagerduty.fromEmail'],
     placeholder: 'you@example.com',
     hint: 'A PagerDuty user; incidents are created on their behalf.',
   },
@@ -52,7 +57,7 @@ export const TEXT_FIELDS = {
     label: 'URL',
     type: 'url',
     optional: true,
-    environment: 'HUB_URL',
+    environment: ENV['hub.url'],
     placeholder: 'https://incidents.example.com',
     hint: 'Leave empty to keep incidents in the local store on this computer.',
   },
@@ -67,10 +72,10 @@ export interface SecretMeta {
 }
 
 export const SECRET_FIELDS: Record<SecretName, SecretMeta> = {
-  slackToken: { label: 'Bot token', environment: 'SLACK_TOKEN' },
-  pagerdutyToken: { label: 'API token', environment: 'PAGERDUTY_TOKEN' },
-  pagerdutyRoutingKey: { label: 'Routing key', environment: 'PAGERDUTY_ROUTING_KEY' },
-  hubToken: { label: 'Token', environment: 'HUB_TOKEN' },
+  slackToken: { label: 'Bot token', environment: SECRET_ENVIRONMENT_VARIABLES.slackToken },
+  pagerdutyToken: { label: 'API token', environment: SECRET_ENVIRONMENT_VARIABLES.pagerdutyToken },
+  pagerdutyRoutingKey: { label: 'Routing key', environment: SECRET_ENVIRONMENT_VARIABLES.pagerdutyRoutingKey },
+  hubToken: { label: 'Token', environment: SECRET_ENVIRONMENT_VARIABLES.hubToken },
 };
 
 /** What the form edits: text as typed, and the two kinds of switches. */

@@ -43,6 +43,25 @@ describe('settings service', () => {
     expect(view.secrets.slackToken).toEqual({ set: true, fromEnvironment: true });
   });
 
+  it('saving from a window that shows environment values keeps them out of the file', () => {
+    const env = { SLACK_API_URL: 'http://127.0.0.1:9/api/' };
+    const s = service(env);
+    s.save({ settings: { ...DEFAULT_SETTINGS, hub: { url: 'https://hub.example.com' } } });
+    const view = s.view();
+    s.save({ settings: { ...view.settings, user: { email: 'ana@example.com' } } });
+    const file = createNodeSettingsFile(temp.home).read() as { slack: { apiUrl: string }; user: { email: string } };
+    expect(file.slack.apiUrl).toBe('https://slack.com/api/');
+    expect(file.user.email).toBe('ana@example.com');
+    expect(service(env).effective().slack.apiUrl).toBe('http://127.0.0.1:9/api/');
+    expect(service({}).effective().slack.apiUrl).toBe('https://slack.com/api/');
+  });
+
+  it('an overridden optional field that the file never had stays absent from the file', () => {
+    const s = service({ HUB_URL: 'https://hub.example.com' });
+    s.save({ settings: s.view().settings });
+    expect((createNodeSettingsFile(temp.home).read() as { hub: { url?: string } }).hub.url).toBeUndefined();
+  });
+
   it('never puts a secret value into the view the renderer gets', () => {
     const s = service();
     s.save({ secrets: { pagerdutyToken: 'pd-super-secret' } });

@@ -27,6 +27,7 @@ describe('declare request validation', () => {
   it('names the allowed severities when given an unknown one', () => {
     expect(errorOf({ title: 't', severity: 'SEV9' })).toBe('severity: severity must be one of SEV1, SEV2, SEV3, SEV4, SEV5 (got "SEV9")');
     expect(errorOf({ title: 't', severity: 'sev1' })).toContain('got "sev1"');
+    expect(errorOf({ title: 't' })).toBe('severity: choose a severity: SEV1, SEV2, SEV3, SEV4, SEV5');
   });
 
   it('refuses unknown fields instead of ignoring them', () => {

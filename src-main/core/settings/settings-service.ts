@@ -11,7 +11,7 @@ import {
   type SettingsView,
 } from '../../../src-shared/settings.js';
 import type { SecretStore, SettingsFile } from '../ports.js';
-import { applyEnvironment, secretFromEnvironment } from './environment.js';
+import { applyEnvironment, secretFromEnvironment, withoutEnvironment } from './environment.js';
 
 export class SettingsError extends Error {}
 
@@ -90,7 +90,8 @@ export class SettingsService {
     if (patch.settings) {
       const parsed = settingsSchema.safeParse(patch.settings);
       if (!parsed.success) throw new SettingsError(describeZodError(parsed.error));
-      this.file.write(parsed.data);
+      const { overridden } = applyEnvironment(parsed.data, this.env);
+      this.file.write(withoutEnvironment(parsed.data, this.stored(), overridden));
     }
     for (const [name, value] of Object.entries(patch.secrets ?? {}) as [SecretName, string | null | undefined][]) {
       if (value === undefined) continue;
