@@ -1,6 +1,6 @@
 // Human-readable incident names (DESIGN.md §3): `inc-20261124-checkout-5xx`. They double as Slack
 // channel names, so they follow Slack's rules: lowercase a-z, 0-9, '-' and '_', at most 80 characters.
-import type { Severity } from '../../../src-shared/domain.js';
+import type { Severity } from './domain.js';
 
 export const SLACK_CHANNEL_NAME_MAX = 80;
 /** Room kept at the end for a collision suffix such as `-12`. */

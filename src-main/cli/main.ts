@@ -4,6 +4,7 @@ import { SEVERITIES } from '../../src-shared/domain.js';
 import { createCliContext, EXIT_STEP_FAILED, EXIT_USAGE, processIo, UsageError, type CliIo } from './cli-context.js';
 import { runDeclare } from './commands/declare-command.js';
 import { runDoctor } from './commands/doctor-command.js';
+import { runHub, runHubTokenCreate } from './commands/hub-command.js';
 import { runList } from './commands/list-command.js';
 import { runOutbox } from './commands/outbox-command.js';
 import { runUi } from './commands/ui-command.js';
@@ -31,7 +32,7 @@ export async function main(argv: string[], io: CliIo = processIo, env: NodeJS.Pr
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--port <port>', 'port to listen on', '8787')
     .option('--db <path>', 'SQLite file of the hub')
-    .action(() => set(notYetAvailable(io, 'The hub server', 4)));
+    .action(async (options) => set(await runHub(context, options)));
   hub
     .command('token')
     .description('manage hub bearer tokens')
@@ -39,7 +40,7 @@ export async function main(argv: string[], io: CliIo = processIo, env: NodeJS.Pr
     .description('create a token for a user and print it alone on stdout')
     .requiredOption('--user <email>', 'whose token it is')
     .option('--db <path>', 'SQLite file of the hub')
-    .action(() => set(notYetAvailable(io, 'Hub tokens', 4)));
+    .action(async (options) => set(await runHubTokenCreate(context, options)));
 
   program
     .command('declare')

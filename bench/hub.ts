@@ -1,0 +1,136 @@
+// Figures for the hub (issue #4), one JSON line each:
+// - conditional polls (If-None-Match → 304) per second at 100 connections, against the hub (auth,
+//   rate limiter, real ETag) and a bare node:http server answering 304, in the same run, and the ratio;
+// - open-list query time with 100,000 incidents, 1% open;
+// - SSE fan-out: POST /v1/incidents → delivery at 200 connected clients, p50/p99.
+// The load generator runs in a child process (bench/hub/load-generator.ts). Loopback only.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { createToken } from '../src-hub/http/auth.js';
+import { startHub } from '../src-hub/server.js';
+import { listSql } from '../src-hub/storage/sqlite/list-sql.js';
+import { openHubDatabase } from '../src-hub/storage/sqlite/open-hub-database.js';
+import { SqliteHubRepository } from '../src-hub/storage/sqlite/sqlite-hub-repository.js';
+import { seedIncidents } from './hub/seed.js';
+
+const CONNECTIONS = 100;
+const WARMUP_SEC = 2;
+const MEASURE_SEC = 8;
+const ROUNDS = 2;
+const SEEDED = 100_000;
+const OPEN_EVERY = 100; // 1% open
+const QUERY_RUNS = 300;
+const SSE_CLIENTS = 200;
+const SSE_POSTS = 30;
+
+const LOAD = fileURLToPath(new URL('./hub/load-generator.ts', import.meta.url));
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+};
+const round = (n: number) => Number(n.toFixed(3));
+const print = (figure: string, value: number, unit: string, extra: Record<string, unknown> = {}) =>
+  console.log(JSON.stringify({ bench: 'hub', figure, value: round(value), unit, ...extra }));
+
+function runLoad<T>(job: Record<string, unknown>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', LOAD, JSON.stringify(job)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as T) : reject(new Error(`load generator exited ${code}`))));
+  });
+}
+
+interface PollResult {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  total: number;
+  errors: number;
+  timeouts: number;
+  statusCodes: Record<string, number>;
+}
+
+const home = mkdtempSync(join(tmpdir(), 'incident-hub-bench-'));
+try {
+  // ---- conditional polls ----
+  const dbPath = join(home, 'hub.db');
+  const setup = SqliteHubRepository.open(dbPath);
+  const token = await createToken(setup, 'bench@example.com', new Date());
+  await setup.close();
+  // The limiter stays on (its cost is part of the figure) with a ceiling the load cannot reach.
+  const hub = await startHub({ dbPath, host: '127.0.0.1', port: 0, rateLimit: { max: 1_000_000_000, timeWindowMs: 60_000 } });
+  const auth = { authorization: `Bearer ${token}` };
+  for (let i = 0; i < 20; i++) {
+    await fetch(`${hub.url}/v1/incidents`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json', 'idempotency-key': `seed-${i}` },
+      body: JSON.stringify({ title: `Open incident ${i}`, severity: 'SEV2' }),
+    });
+  }
+  const etag = (await fetch(`${hub.url}/v1/incidents?status=open`, { headers: auth })).headers.get('etag') ?? '';
+
+  const bare = createServer((_request, response) => {
+    response.writeHead(304, { etag: '"bare"' });
+    response.end();
+  });
+  await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
+  const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}/v1/incidents?status=open`;
+
+  const hubJob = { kind: 'polls', url: `${hub.url}/v1/incidents?status=open`, headers: { ...auth, 'if-none-match': etag }, connections: CONNECTIONS };
+  const bareJob = { kind: 'polls', url: bareUrl, headers: { 'if-none-match': '"bare"' }, connections: CONNECTIONS };
+  await runLoad({ ...bareJob, durationSec: WARMUP_SEC });
+  await runLoad({ ...hubJob, durationSec: WARMUP_SEC });
+  const hubRuns: PollResult[] = [];
+  const bareRuns: PollResult[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    bareRuns.push(await runLoad<PollResult>({ ...bareJob, durationSec: MEASURE_SEC }));
+    hubRuns.push(await runLoad<PollResult>({ ...hubJob, durationSec: MEASURE_SEC }));
+  }
+  const mean = (runs: PollResult[]) => runs.reduce((sum, run) => sum + run.requestsPerSecond, 0) / runs.length;
+  const worstP99 = (runs: PollResult[]) => Math.max(...runs.map((run) => run.p99Ms));
+  const codes = (runs: PollResult[]) => runs.map((run) => run.statusCodes);
+  const hubRate = mean(hubRuns);
+  const bareRate = mean(bareRuns);
+  print('conditional polls (304), bare node:http', bareRate, 'req/s', { connections: CONNECTIONS, p99Ms: worstP99(bareRuns), rounds: ROUNDS, secondsEach: MEASURE_SEC, statusCodes: codes(bareRuns) });
+  print('conditional polls (304), hub', hubRate, 'req/s', { connections: CONNECTIONS, p99Ms: worstP99(hubRuns), rounds: ROUNDS, secondsEach: MEASURE_SEC, statusCodes: codes(hubRuns), goal: '>= 0.7 of bare, p99 < 20 ms' });
+  print('conditional polls, hub / bare', hubRate / bareRate, 'ratio', { goal: '>= 0.7' });
+  await new Promise<void>((resolve) => bare.close(() => resolve()));
+
+  // ---- SSE fan-out ----
+  const fan = await runLoad<{ p50Ms: number; p99Ms: number; maxMs: number; deliveries: number }>({ kind: 'fanout', baseUrl: hub.url, token, clients: SSE_CLIENTS, posts: SSE_POSTS });
+  print('SSE fan-out POST → delivery p50', fan.p50Ms, 'ms', { clients: SSE_CLIENTS, posts: SSE_POSTS, deliveries: fan.deliveries });
+  print('SSE fan-out POST → delivery p99', fan.p99Ms, 'ms', { clients: SSE_CLIENTS, posts: SSE_POSTS, maxMs: round(fan.maxMs), goal: '< 100 ms' });
+  await hub.close();
+
+  // ---- open-list query with 100,000 incidents ----
+  const bigPath = join(home, 'big.db');
+  const db = openHubDatabase(bigPath);
+  let started = performance.now();
+  seedIncidents(db, SEEDED, OPEN_EVERY);
+  const seedMs = performance.now() - started;
+  const plan = (db.prepare(`EXPLAIN QUERY PLAN ${listSql('open', false)}`).all({ limit: 1 }) as { detail: string }[]).map((row) => row.detail).join('; ');
+  const repository = new SqliteHubRepository(db);
+  for (const limit of [50, 200]) {
+    const times: number[] = [];
+    let rows = 0;
+    for (let i = 0; i < QUERY_RUNS; i++) {
+      started = performance.now();
+      rows = (await repository.listIncidents({ status: 'open', limit })).incidents.length;
+      times.push(performance.now() - started);
+    }
+    print(`open-list query, limit ${limit}, p50`, percentile(times, 50), 'ms', { incidents: SEEDED, open: SEEDED / OPEN_EVERY, rows });
+    print(`open-list query, limit ${limit}, p99`, percentile(times, 99), 'ms', { incidents: SEEDED, open: SEEDED / OPEN_EVERY, rows, plan, goal: '< 5 ms', seedMs: round(seedMs) });
+  }
+  await repository.close();
+} finally {
+  rmSync(home, { recursive: true, force: true });
+}

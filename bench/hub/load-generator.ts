@@ -1,0 +1,80 @@
+// The load side of bench/hub.ts, run as its own process so it never shares an event loop (or, on two
+// cores, a core) with the server it measures. Reads one JSON job from argv, prints one JSON result.
+import autocannon from 'autocannon';
+import { request, type IncomingMessage } from 'node:http';
+import { performance } from 'node:perf_hooks';
+
+type Job =
+  | { kind: 'polls'; url: string; headers: Record<string, string>; connections: number; durationSec: number }
+  | { kind: 'fanout'; baseUrl: string; token: string; clients: number; posts: number };
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+};
+
+async function polls(job: Extract<Job, { kind: 'polls' }>) {
+  const result = await autocannon({ url: job.url, headers: job.headers, connections: job.connections, duration: job.durationSec });
+  const statusCodes = Object.fromEntries(
+    Object.entries(result.statusCodeStats as Record<string, { count: number }>).map(([code, stat]) => [code, stat.count]),
+  );
+  return { requestsPerSecond: result.requests.average, p50Ms: result.latency.p50, p99Ms: result.latency.p99, total: result.requests.total, errors: result.errors, timeouts: result.timeouts, statusCodes };
+}
+
+/** Opens one SSE stream and reports each incident title that arrives, with its arrival time. */
+function openStream(url: string, token: string, onTitle: (title: string, at: number) => void): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' } }, (res) => {
+      let buffer = '';
+      let connected = false;
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        const at = performance.now();
+        buffer += chunk;
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const frame = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          if (!connected && frame.includes(': connected')) {
+            connected = true;
+            resolve(res);
+          }
+          const data = frame.split('\n').find((line) => line.startsWith('data: '));
+          if (data) onTitle((JSON.parse(data.slice(6)) as { title: string }).title, at);
+        }
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+async function fanout(job: Extract<Job, { kind: 'fanout' }>) {
+  const waiting = new Map<string, { started: number; remaining: number; done: () => void }>();
+  const latencies: number[] = [];
+  const onTitle = (title: string, at: number) => {
+    const post = waiting.get(title);
+    if (!post) return;
+    latencies.push(at - post.started);
+    if (--post.remaining === 0) post.done();
+  };
+  const streams = await Promise.all(Array.from({ length: job.clients }, () => openStream(`${job.baseUrl}/v1/events`, job.token, onTitle)));
+  for (let i = 0; i < job.posts; i++) {
+    const title = `Fan-out probe ${i}`;
+    const delivered = new Promise<void>((done) => waiting.set(title, { started: performance.now(), remaining: job.clients, done }));
+    const response = await fetch(`${job.baseUrl}/v1/incidents`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${job.token}`, 'content-type': 'application/json', 'idempotency-key': `fanout-${i}` },
+      body: JSON.stringify({ title, severity: 'SEV3' }),
+    });
+    if (response.status !== 201) throw new Error(`create answered ${response.status}`);
+    await Promise.race([delivered, new Promise((_, reject) => setTimeout(() => reject(new Error(`event ${i} not delivered to every client within 10 s`)), 10_000))]);
+    waiting.delete(title);
+  }
+  for (const stream of streams) stream.destroy();
+  return { clients: job.clients, posts: job.posts, deliveries: latencies.length, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), maxMs: Math.max(...latencies) };
+}
+
+const job = JSON.parse(process.argv[2] ?? '{}') as Job;
+const result = job.kind === 'polls' ? await polls(job) : await fanout(job);
+process.stdout.write(`${JSON.stringify(result)}\n`);

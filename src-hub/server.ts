@@ -1,0 +1,125 @@
+// Builds the hub's Fastify app from a repository and options, and runs it (startHub). Request logging
+// is off on purpose: a log line per poll would cost more than answering the poll; failures are logged.
+import Fastify, { type FastifyInstance } from 'fastify';
+import { v7 as uuidv7 } from 'uuid';
+import { EventBus } from './events/event-bus.js';
+import { SseBroadcaster } from './events/sse-broadcaster.js';
+import { registerBearerAuth } from './http/auth.js';
+import { registerErrorHandling, type HubLog } from './http/error-handler.js';
+import { createCursorCodec } from './http/list-cursor.js';
+import type { RateLimitOptions } from './http/rate-limit.js';
+import { IncidentService } from './incidents/incident-service.js';
+import { openApiText } from './openapi.js';
+import { registerEventRoutes } from './routes/event-routes.js';
+import { registerIncidentRoutes } from './routes/incident-routes.js';
+import { registerPublicRoutes } from './routes/public-routes.js';
+import type { RouteContext } from './routes/route-context.js';
+import { registerUpdateRoutes } from './routes/update-routes.js';
+import type { HubRepository } from './storage/repository.js';
+import { SqliteHubRepository } from './storage/sqlite/sqlite-hub-repository.js';
+
+export interface HubOptions {
+  /** Largest request body accepted (413 beyond). */
+  bodyLimitBytes?: number;
+  rateLimit?: RateLimitOptions;
+  /** Interval of the SSE `: heartbeat` comment. */
+  heartbeatMs?: number;
+  idempotencyLeaseMs?: number;
+  /** Idempotency keys older than this are forgotten (a retry after that creates anew). */
+  idempotencyRetentionMs?: number;
+  now?: () => Date;
+  log?: HubLog;
+  /** Test seam, see IncidentServiceOptions. */
+  afterIdempotencyClaim?: () => Promise<void>;
+}
+
+export const HUB_DEFAULTS = {
+  bodyLimitBytes: 64 * 1024,
+  // A desktop client polls every few seconds at most and keeps one SSE stream: 10/s is generous.
+  rateLimit: { max: 600, timeWindowMs: 60_000 },
+  heartbeatMs: 15_000,
+  idempotencyLeaseMs: 30_000,
+  idempotencyRetentionMs: 24 * 60 * 60 * 1000,
+} as const;
+
+export interface HubApp {
+  app: FastifyInstance;
+  broadcaster: SseBroadcaster;
+}
+
+/** The app, not yet listening. Closing it ends SSE streams first, then closes the repository. */
+export async function buildHubApp(repository: HubRepository, options: HubOptions = {}): Promise<HubApp> {
+  const now = options.now ?? (() => new Date());
+  const log = options.log ?? (() => {});
+  const bodyLimit = options.bodyLimitBytes ?? HUB_DEFAULTS.bodyLimitBytes;
+  const identity = await repository.identity();
+  const bus = new EventBus(await repository.lastEventId());
+  const broadcaster = new SseBroadcaster(bus, repository, { heartbeatMs: options.heartbeatMs ?? HUB_DEFAULTS.heartbeatMs });
+  const service = new IncidentService(repository, bus, {
+    now,
+    newId: uuidv7,
+    idempotencyLeaseMs: options.idempotencyLeaseMs ?? HUB_DEFAULTS.idempotencyLeaseMs,
+    afterIdempotencyClaim: options.afterIdempotencyClaim,
+  });
+
+  const app = Fastify({ logger: false, bodyLimit, onProtoPoisoning: 'error', onConstructorPoisoning: 'error', return503OnClosing: true });
+  // Merge patches are JSON too; anything else (text/plain included) is refused with 415.
+  app.removeContentTypeParser('text/plain');
+  app.addContentTypeParser('application/merge-patch+json', { parseAs: 'string', bodyLimit }, app.getDefaultJsonParser('error', 'error'));
+  registerErrorHandling(app, log);
+  registerBearerAuth(app, repository, options.rateLimit ?? HUB_DEFAULTS.rateLimit);
+
+  const context: RouteContext = { service, repository, bus, broadcaster, cursors: createCursorCodec(identity.cursorKey), identity, openApiJson: openApiText() };
+  registerPublicRoutes(app, context);
+  registerIncidentRoutes(app, context);
+  registerUpdateRoutes(app, context);
+  registerEventRoutes(app, context);
+
+  const retentionMs = options.idempotencyRetentionMs ?? HUB_DEFAULTS.idempotencyRetentionMs;
+  const purge = () =>
+    repository.purgeIdempotencyKeys(new Date(now().getTime() - retentionMs).toISOString()).catch((error: unknown) => log('purging idempotency keys failed', { error: String(error) }));
+  const purgeTimer = setInterval(purge, Math.min(retentionMs, 60 * 60 * 1000));
+  purgeTimer.unref();
+  void purge();
+
+  // Streams never finish by themselves: end them before the server waits for open requests.
+  app.addHook('preClose', async () => {
+    clearInterval(purgeTimer);
+    broadcaster.closeAll();
+  });
+  app.addHook('onClose', async () => {
+    await repository.close();
+  });
+  return { app, broadcaster };
+}
+
+export interface StartHubOptions extends HubOptions {
+  dbPath: string;
+  host: string;
+  port: number;
+}
+
+export interface RunningHub {
+  url: string;
+  port: number;
+  app: FastifyInstance;
+  /** Graceful: stop accepting, end SSE streams, let requests in flight finish, close the database. */
+  close(): Promise<void>;
+}
+
+export async function startHub(options: StartHubOptions): Promise<RunningHub> {
+  const repository = SqliteHubRepository.open(options.dbPath);
+  let app: FastifyInstance;
+  try {
+    ({ app } = await buildHubApp(repository, options));
+    await app.listen({ host: options.host, port: options.port });
+  } catch (error) {
+    await repository.close();
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  let closing: Promise<void> | undefined;
+  return { url: `http://${host}:${port}`, port, app, close: () => (closing ??= app.close()) };
+}
