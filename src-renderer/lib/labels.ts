@@ -6,7 +6,7 @@ export const STEP_LABELS: Record<DeclareStepName, string> = {
   'slack.headline': 'Headline post',
   'slack.digest': 'Digest post',
   pagerduty: 'PagerDuty',
-  hub: 'Hub record',
+  hub: 'Incident record',
 };
 
 export const STEP_STATUS_LABELS: Record<StepStatus, string> = {

@@ -72,7 +72,7 @@ describe('declare', () => {
       'Headline post': 'Not configured',
       'Digest post': 'Not configured',
       PagerDuty: 'Not configured',
-      'Hub record': 'Done',
+      'Incident record': 'Done',
     });
     expect(await page.locator('.step-list').getAttribute('aria-live')).toBe('polite');
     expect(await page.locator('.step-fallback').count()).toBe(0);
@@ -126,7 +126,7 @@ describe('declare', () => {
     expect(statuses['Slack channel']).toBe('Failed');
     expect(statuses['Digest post']).toBe('Failed');
     expect(statuses.PagerDuty).toBe('Skipped');
-    expect(statuses['Hub record']).toBe('Done');
+    expect(statuses['Incident record']).toBe('Done');
     const channel = page.locator('.step[data-step="slack.channel"]');
     expect(await channel.locator('.step-fallback').textContent()).toBe(
       'Do this by hand: Create #inc-20261124-search-is-down in Slack and invite the responders.',

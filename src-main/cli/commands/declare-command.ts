@@ -16,7 +16,7 @@ const STEP_LABELS: Record<DeclareStepState['step'], string> = {
   'slack.headline': 'Slack headline',
   'slack.digest': 'Slack digest post',
   pagerduty: 'PagerDuty',
-  hub: 'Hub record',
+  hub: 'Incident record',
 };
 
 export function formatDeclareResult(result: DeclareResult): string[] {
