@@ -1,6 +1,6 @@
 // The UI harness serves the built renderer. A fresh clone has none yet, so build it on demand (and
 // rebuild when a source file is newer than the build), instead of failing with "run npm run build".
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,8 +29,15 @@ export function rendererIsStale(): boolean {
 export async function ensureRendererBuilt(log: (line: string) => void = () => undefined): Promise<string> {
   if (rendererIsStale()) {
     log('building the renderer (first run or sources changed)…');
+    // Build beside the served folder and swap it in, so a server (or a parallel test) never serves a
+    // half-emptied folder while Vite writes.
+    const staging = `${RENDERER_DIST}.building-${process.pid}`;
     const { build } = await import('vite');
-    await build({ configFile: join(REPO_ROOT, 'vite.config.ts'), logLevel: 'warn' });
+    await build({ configFile: join(REPO_ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir: staging, emptyOutDir: true } });
+    const retired = `${RENDERER_DIST}.retired-${process.pid}`;
+    if (existsSync(RENDERER_DIST)) renameSync(RENDERER_DIST, retired);
+    renameSync(staging, RENDERER_DIST);
+    rmSync(retired, { recursive: true, force: true });
   }
   return RENDERER_DIST;
 }
