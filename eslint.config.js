@@ -31,7 +31,7 @@ export default tseslint.config(
   },
   {
     files: ['src-main/core/**/*.ts'],
-    rules: { 'no-restricted-imports': restrict(electronOnlyInShell, noElectronShell, noRenderer('The core'), { group: ['**/cli/**'], message: 'The core must not import the CLI.' }) },
+    rules: { 'no-restricted-imports': restrict(electronOnlyInShell, noElectronShell, noRenderer('The core'), noHub('The core (talk to the hub over HTTP with hub-client/)'), { group: ['**/cli/**'], message: 'The core must not import the CLI.' }) },
   },
   {
     files: ['src-main/cli/**/*.ts'],

@@ -82,12 +82,18 @@ export async function buildHubApp(repository: HubRepository, options: HubOptions
   purgeTimer.unref();
   void purge();
 
-  // Streams never finish by themselves: end them before the server waits for open requests.
+  // Streams never finish by themselves: end them before the server waits for open requests. Node
+  // closes only the connections idle at the moment close() starts; a keep-alive connection whose
+  // request was still running would hold the shutdown until its timeout, so sweep idle ones until done.
+  let idleSweep: NodeJS.Timeout | undefined;
   app.addHook('preClose', async () => {
     clearInterval(purgeTimer);
     broadcaster.closeAll();
+    idleSweep = setInterval(() => app.server.closeIdleConnections(), 50);
+    idleSweep.unref();
   });
   app.addHook('onClose', async () => {
+    clearInterval(idleSweep);
     await repository.close();
   });
   return { app, broadcaster };

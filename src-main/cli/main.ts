@@ -40,7 +40,8 @@ export async function main(argv: string[], io: CliIo = processIo, env: NodeJS.Pr
     .description('create a token for a user and print it alone on stdout')
     .requiredOption('--user <email>', 'whose token it is')
     .option('--db <path>', 'SQLite file of the hub')
-    .action(async (options) => set(await runHubTokenCreate(context, options)));
+    // `--db` after `create` is taken by `hub`'s own --db option: read both levels.
+    .action(async (_options, command: Command) => set(await runHubTokenCreate(context, command.optsWithGlobals())));
 
   program
     .command('declare')

@@ -1,0 +1,43 @@
+// Graceful shutdown over real sockets: SSE streams end, a request in flight still completes, new
+// connections are refused afterwards, and the database is closed cleanly (WAL checkpointed).
+import BetterSqlite3 from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { startTestHub } from './hub-fixture.js';
+import { openSse } from './sse-reader.js';
+
+describe('hub graceful shutdown', () => {
+  it('ends SSE streams, finishes the request in flight, refuses new connections, closes the database', async () => {
+    let release: () => void = () => {};
+    let holding = false;
+    const hub = await startTestHub({
+      afterIdempotencyClaim: () => (holding ? new Promise<void>((resolve) => (release = resolve)) : Promise.resolve()),
+    });
+    const { dbPath, url } = hub;
+    try {
+      const stream = await openSse(`${url}/v1/events`, { authorization: `Bearer ${hub.token}` });
+      await stream.until((f) => f.some((x) => x.comments.includes('connected')), 'the connected comment');
+
+      holding = true;
+      const inFlight = hub.create({ title: 'Declared during shutdown', severity: 'SEV2' });
+      for (let i = 0; i < 200 && hub.count('idempotency_keys') === 0; i++) await new Promise((r) => setTimeout(r, 10));
+
+      const closed = hub.hub.close();
+      await stream.ended; // the stream is ended by the hub, not by us
+      release();
+      const response = await inFlight;
+      expect(response.status).toBe(201);
+      await closed;
+
+      await expect(fetch(`${url}/health`)).rejects.toThrow();
+      // The last connection closed the file cleanly: no WAL left behind, the incident is there.
+      expect(existsSync(`${dbPath}-wal`)).toBe(false);
+      const db = new BetterSqlite3(dbPath, { readonly: true });
+      expect(db.prepare('SELECT title FROM incidents').all()).toEqual([{ title: 'Declared during shutdown' }]);
+      db.close();
+    } finally {
+      release();
+      await hub.close();
+    }
+  });
+});
