@@ -57,7 +57,9 @@ export class SseBroadcaster {
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
     });
-    let sent = lastEventId ?? this.bus.lastEventId;
+    // An id beyond the newest event comes from another database (the file was replaced): resume from
+    // now, or the client would wait silently until the new sequence caught up with its old position.
+    let sent = lastEventId === undefined ? this.bus.lastEventId : Math.min(lastEventId, this.bus.lastEventId);
     let held: { event: HubEvent; frame: string }[] | undefined = [];
     const unsubscribe = this.bus.subscribe((event, frame) => {
       if (held) held.push({ event, frame });
@@ -79,7 +81,7 @@ export class SseBroadcaster {
     this.write(connection, `retry: ${RECONNECT_AFTER_MS}\n: connected\n\n`);
 
     try {
-      if (lastEventId !== undefined) {
+      if (lastEventId !== undefined && sent < this.bus.lastEventId) {
         for (;;) {
           const page = await this.repository.eventsAfter(sent, REPLAY_PAGE);
           for (const event of page) {

@@ -78,6 +78,15 @@ describe('hub events (SSE)', () => {
     expect(JSON.parse(frames[0]?.data ?? '{}').title).toBe('Fresh');
   });
 
+  it('a Last-Event-ID from another database (beyond the newest event) resumes from now', async () => {
+    await hub.create({ title: 'Existing', severity: 'SEV4' });
+    const stream = await open({ 'last-event-id': '999999' });
+    await stream.until((f) => f.some((x) => x.comments.includes('connected')), 'the connected comment');
+    await hub.create({ title: 'New here', severity: 'SEV4' });
+    const frames = eventFrames(await stream.until((f) => eventFrames(f).length === 1, 'the new event'));
+    expect(JSON.parse(frames[0]?.data ?? '{}').title).toBe('New here');
+  });
+
   it('sends a heartbeat comment at the configured interval', async () => {
     const stream = await open();
     const frames = await stream.until((f) => f.filter((x) => x.comments.includes('heartbeat')).length >= 2, 'two heartbeats');

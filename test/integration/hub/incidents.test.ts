@@ -216,6 +216,17 @@ describe('hub incidents', () => {
       expect(missing.status).toBe(404);
     });
 
+    it('accepts application/merge-patch+json as well as application/json', async () => {
+      const created = await incidentOf(await hub.create({ title: 'Merge patch', severity: 'SEV3' }));
+      const response = await hub.call(`/v1/incidents/${created.id}`, {
+        method: 'PATCH',
+        rawBody: JSON.stringify({ severity: 'SEV4' }),
+        headers: { 'content-type': 'application/merge-patch+json', 'if-match': '*' },
+      });
+      expect(response.status).toBe(200);
+      expect((await incidentOf(response)).severity).toBe('SEV4');
+    });
+
     it('a patch that changes nothing writes nothing and keeps the ETag', async () => {
       const created = await incidentOf(await hub.create({ title: 'Same', severity: 'SEV3' }));
       const etag = (await hub.call(`/v1/incidents/${created.id}`)).headers.get('etag') ?? '';
