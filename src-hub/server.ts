@@ -4,7 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import { EventBus } from './events/event-bus.js';
 import { SseBroadcaster } from './events/sse-broadcaster.js';
-import { registerBearerAuth } from './http/auth.js';
+import { registerBearerAuth, type Lifecycle } from './http/auth.js';
 import { registerErrorHandling, type HubLog } from './http/error-handler.js';
 import { createCursorCodec } from './http/list-cursor.js';
 import type { RateLimitOptions } from './http/rate-limit.js';
@@ -62,14 +62,16 @@ export async function buildHubApp(repository: HubRepository, options: HubOptions
     afterIdempotencyClaim: options.afterIdempotencyClaim,
   });
 
-  const app = Fastify({ logger: false, bodyLimit, onProtoPoisoning: 'error', onConstructorPoisoning: 'error', return503OnClosing: true });
+  // Fastify's own 503-while-closing answer is not in our error shape: the auth hook and /health answer it.
+  const lifecycle: Lifecycle = { closing: false };
+  const app = Fastify({ logger: false, bodyLimit, onProtoPoisoning: 'error', onConstructorPoisoning: 'error', return503OnClosing: false });
   // Merge patches are JSON too; anything else (text/plain included) is refused with 415.
   app.removeContentTypeParser('text/plain');
   app.addContentTypeParser('application/merge-patch+json', { parseAs: 'string', bodyLimit }, app.getDefaultJsonParser('error', 'error'));
   registerErrorHandling(app, log);
-  registerBearerAuth(app, repository, options.rateLimit ?? HUB_DEFAULTS.rateLimit);
+  registerBearerAuth(app, repository, options.rateLimit ?? HUB_DEFAULTS.rateLimit, lifecycle);
 
-  const context: RouteContext = { service, repository, bus, broadcaster, cursors: createCursorCodec(identity.cursorKey), identity, openApiJson: openApiText() };
+  const context: RouteContext = { service, repository, bus, broadcaster, cursors: createCursorCodec(identity.cursorKey), identity, openApiJson: openApiText(), lifecycle };
   registerPublicRoutes(app, context);
   registerIncidentRoutes(app, context);
   registerUpdateRoutes(app, context);
@@ -87,6 +89,7 @@ export async function buildHubApp(repository: HubRepository, options: HubOptions
   // request was still running would hold the shutdown until its timeout, so sweep idle ones until done.
   let idleSweep: NodeJS.Timeout | undefined;
   app.addHook('preClose', async () => {
+    lifecycle.closing = true;
     clearInterval(purgeTimer);
     broadcaster.closeAll();
     idleSweep = setInterval(() => app.server.closeIdleConnections(), 50);

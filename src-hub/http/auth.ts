@@ -46,7 +46,15 @@ const missingToken = () =>
 const invalidToken = () =>
   new HubHttpError(401, 'unauthorized', 'the bearer token is not valid for this hub', undefined, { 'www-authenticate': `${CHALLENGE}, error="invalid_token"` });
 
-export function registerBearerAuth(app: FastifyInstance, repository: HubRepository, rateLimit: RateLimitOptions): void {
+/** Set when shutdown starts: requests still arriving on open connections get 503 in our error shape. */
+export interface Lifecycle {
+  closing: boolean;
+}
+
+export const shuttingDown = () =>
+  new HubHttpError(503, 'unavailable', 'the hub is shutting down; retry shortly', undefined, { connection: 'close', 'retry-after': '1' });
+
+export function registerBearerAuth(app: FastifyInstance, repository: HubRepository, rateLimit: RateLimitOptions, lifecycle: Lifecycle): void {
   const cache = new TokenCache(TOKEN_CACHE_TTL_MS, TOKEN_CACHE_MAX);
   const limiter = new TokenRateLimiter(rateLimit);
   app.decorateRequest('hubUser', '');
@@ -64,6 +72,7 @@ export function registerBearerAuth(app: FastifyInstance, repository: HubReposito
 
   // Callback style and synchronous when the token is cached: this runs before every poll.
   const authenticate = (request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction) => {
+    if (lifecycle.closing) return done(shuttingDown());
     const match = BEARER.exec(request.headers.authorization ?? '');
     if (!match?.[1]) return done(missingToken());
     const tokenHash = hashToken(match[1]);

@@ -47,7 +47,8 @@ function applyOptional<K extends 'description' | 'service' | 'commander'>(
 ): boolean {
   if (value === undefined) return false;
   const before = next[key];
-  if (value === null) delete next[key];
+  // An empty text clears the field too, as on create, so "" and absent never both mean "none".
+  if (value === null || value === '') delete next[key];
   else next[key] = value;
   return before !== next[key];
 }

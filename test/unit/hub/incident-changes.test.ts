@@ -60,6 +60,7 @@ describe('incident changes', () => {
       ['edited', undefined, undefined],
     ]);
     expect(withLinks.links).toEqual({ slack: 'https://x.slack.com/a' }); // the input is not mutated
+    expect(planPatch({ ...base, description: 'old' }, { description: '' }, actor)?.incident.description).toBeUndefined();
   });
 
   it('update: sets lastUpdateAt, an update_posted entry; with a status, also the status entry and events', () => {
