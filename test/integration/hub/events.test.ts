@@ -2,6 +2,7 @@
 // (header or query), heartbeats, and refusals.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { incidentSchema } from '../../../src-shared/domain.js';
+import { startHub } from '../../../src-hub/server.js';
 import { errorOf, startTestHub, type TestHub } from './hub-fixture.js';
 import { eventFrames, openSse, type SseReader } from './sse-reader.js';
 
@@ -66,6 +67,25 @@ describe('hub events (SSE)', () => {
     for (const stream of streams.slice(1)) {
       const all = eventFrames(await stream.until((f) => eventFrames(f).length === 3, 'the live event after the replay'));
       expect(all.map((f) => JSON.parse(f.data ?? '{}').title)).toEqual(['Missed one', 'Missed two', 'After resume']);
+    }
+  });
+
+  it('resumes across a hub restart: the events are in the database, not in memory', async () => {
+    const stream = await open();
+    await hub.create({ title: 'Before restart', severity: 'SEV3' });
+    const lastId = eventFrames(await stream.until((f) => eventFrames(f).length === 1, 'the first event'))[0]?.id ?? '';
+    await hub.create({ title: 'Missed before restart', severity: 'SEV3' });
+    await hub.hub.close();
+    await stream.ended;
+
+    const restarted = await startHub({ dbPath: hub.dbPath, host: '127.0.0.1', port: 0 });
+    try {
+      const resumed = await openSse(`${restarted.url}/v1/events`, { authorization: `Bearer ${hub.token}`, 'last-event-id': lastId });
+      streams.push(resumed);
+      const frames = eventFrames(await resumed.until((f) => eventFrames(f).length === 1, 'the event missed across the restart'));
+      expect(JSON.parse(frames[0]?.data ?? '{}').title).toBe('Missed before restart');
+    } finally {
+      await restarted.close();
     }
   });
 
