@@ -4,14 +4,37 @@ import autocannon from 'autocannon';
 import { request, type IncomingMessage } from 'node:http';
 import { performance } from 'node:perf_hooks';
 
+interface PollTarget {
+  name: string;
+  url: string;
+  headers: Record<string, string>;
+}
+
 type Job =
   | { kind: 'polls'; url: string; headers: Record<string, string>; connections: number; durationSec: number }
+  | { kind: 'alternating-polls'; targets: PollTarget[]; connections: number; sliceSec: number; rounds: number }
   | { kind: 'fanout'; baseUrl: string; token: string; clients: number; posts: number };
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 };
+
+/**
+ * Short slices against each target in turn, round after round, from one process: a machine whose
+ * load changes (other work on the same cores) then affects neighbouring slices alike, so the ratio
+ * of adjacent slices is steadier than the ratio of two long runs.
+ */
+async function alternatingPolls(job: Extract<Job, { kind: 'alternating-polls' }>) {
+  const results: Record<string, Awaited<ReturnType<typeof polls>>[]> = {};
+  for (let round = 0; round < job.rounds; round++) {
+    for (const target of job.targets) {
+      const result = await polls({ kind: 'polls', url: target.url, headers: target.headers, connections: job.connections, durationSec: job.sliceSec });
+      (results[target.name] ??= []).push(result);
+    }
+  }
+  return results;
+}
 
 async function polls(job: Extract<Job, { kind: 'polls' }>) {
   const result = await autocannon({ url: job.url, headers: job.headers, connections: job.connections, duration: job.durationSec });
@@ -76,5 +99,5 @@ async function fanout(job: Extract<Job, { kind: 'fanout' }>) {
 }
 
 const job = JSON.parse(process.argv[2] ?? '{}') as Job;
-const result = job.kind === 'polls' ? await polls(job) : await fanout(job);
+const result = job.kind === 'polls' ? await polls(job) : job.kind === 'alternating-polls' ? await alternatingPolls(job) : await fanout(job);
 process.stdout.write(`${JSON.stringify(result)}\n`);
