@@ -29,7 +29,7 @@ describe('incident-tray hub', () => {
     expect(bad.stdout).toBe('');
     expect(run('hub', 'token', 'create').code).toBe(2);
     expect(run('hub', '--port', '70000').code).toBe(2);
-  });
+  }, 90_000);
 
   it('hub prints its URL, serves the API with a token from token create, and exits 0 on SIGTERM', async () => {
     const db = join(temp.home, 'custom', 'hub.db');
@@ -61,5 +61,5 @@ describe('incident-tray hub', () => {
   it('defaults to incident-hub.db in the app home', () => {
     run('hub', 'token', 'create', '--user', 'alice@example.com');
     expect(spawnSync('ls', [temp.home], { encoding: 'utf8' }).stdout).toContain('incident-hub.db');
-  });
+  }, 60_000);
 });

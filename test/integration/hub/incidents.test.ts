@@ -94,7 +94,7 @@ describe('hub incidents', () => {
       const body = { title: 'Slow create', severity: 'SEV2' };
       const first = hub.create(body, 'declare-3');
       // Wait until the first request holds the key.
-      for (let i = 0; i < 200 && hub.count('idempotency_keys') === 0; i++) await new Promise((r) => setTimeout(r, 10));
+      for (let i = 0; i < 1000 && hub.count('idempotency_keys') === 0; i++) await new Promise((r) => setTimeout(r, 10));
       const duplicate = await hub.create(body, 'declare-3');
       expect(duplicate.status).toBe(409);
       expect((await errorOf(duplicate)).code).toBe('idempotency_in_progress');

@@ -22,7 +22,7 @@ describe('hub graceful shutdown', () => {
 
       holding = true;
       const inFlight = hub.create({ title: 'Declared during shutdown', severity: 'SEV2' });
-      for (let i = 0; i < 200 && hub.count('idempotency_keys') === 0; i++) await new Promise((r) => setTimeout(r, 10));
+      for (let i = 0; i < 1000 && hub.count('idempotency_keys') === 0; i++) await new Promise((r) => setTimeout(r, 10));
       // A request whose headers are still arriving when shutdown begins (its connection is busy, so
       // it is not closed as idle): it is finished afterwards and must be told the hub is draining.
       const late = connect(Number(new URL(url).port), '127.0.0.1');
