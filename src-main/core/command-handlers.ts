@@ -1,7 +1,8 @@
 // The bridge's commands, implemented once over the core. Electron IPC and the HTTP harness both
 // serve this map; only opening a link and showing a window differ per host (ShellActions).
-import type { CommandHandlers, View } from '../../src-shared/bridge.js';
-import { fail, ok } from '../../src-shared/result.js';
+import { commandSchemas, type CommandHandlers, type View } from '../../src-shared/bridge.js';
+import type { CommandName } from '../../src-shared/bridge-channels.js';
+import { describeZodError, fail, ok, type Result } from '../../src-shared/result.js';
 import type { Core } from './create-core.js';
 import { DeclareInputError } from './declare/declare-service.js';
 import { isAllowedExternalUrl } from './external-links.js';
@@ -51,4 +52,27 @@ export function createCommandHandlers(core: Core, shell: ShellActions): CommandH
       return ok(null);
     },
   };
+}
+
+/**
+ * Serves one command that arrived from outside (IPC or the harness): validates the payload with the
+ * command's schema, runs its handler, and turns any throw into an `internal` Result. Never throws.
+ */
+export async function dispatchCommand<K extends CommandName>(
+  handlers: CommandHandlers,
+  command: K,
+  payload: unknown,
+  onError: (error: unknown) => void = () => undefined,
+): Promise<Result<unknown>> {
+  const parsed = commandSchemas[command].input.safeParse(payload);
+  if (!parsed.success) return fail('invalid_input', describeZodError(parsed.error));
+  // TypeScript cannot tie the parsed type of commandSchemas[K] to handlers[K] for a generic K; the
+  // mapped type CommandHandlers guarantees they agree, so widen the handler once, here.
+  const handler = handlers[command] as (input: unknown) => Promise<Result<unknown>>;
+  try {
+    return await handler(parsed.data);
+  } catch (error) {
+    onError(error);
+    return fail('internal', `${command} failed: ${asMessage(error)}`);
+  }
 }

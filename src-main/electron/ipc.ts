@@ -3,9 +3,10 @@
 // of snapshot events to the windows. The handler map is typed `CommandHandlers`, so a command without
 // a handler does not compile.
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { commandSchemas, type AppSnapshot, type CommandHandlers } from '../../src-shared/bridge.js';
+import type { AppSnapshot, CommandHandlers } from '../../src-shared/bridge.js';
 import { COMMAND_NAMES, ipcChannel, type CommandName } from '../../src-shared/bridge-channels.js';
-import { describeZodError, fail, type Result } from '../../src-shared/result.js';
+import { fail, type Result } from '../../src-shared/result.js';
+import { dispatchCommand } from '../core/command-handlers.js';
 import type { Logger } from '../core/ports.js';
 
 export interface IpcOptions {
@@ -15,9 +16,7 @@ export interface IpcOptions {
   logger: Logger;
 }
 
-const asMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-/** Answers one command: sender check, then input validation, then the handler; never throws. */
+/** Answers one command: sender check, then the shared dispatch (validation, handler); never throws. */
 async function serve<K extends CommandName>(
   command: K,
   options: IpcOptions,
@@ -28,17 +27,9 @@ async function serve<K extends CommandName>(
     options.logger.warn('ipc message from a foreign sender refused', { command, url: event.senderFrame?.url ?? null });
     return fail('forbidden', `${command} may only be called from the incident-tray window`);
   }
-  const parsed = commandSchemas[command].input.safeParse(payload);
-  if (!parsed.success) return fail('invalid_input', describeZodError(parsed.error));
-  // TypeScript cannot tie the parsed type of commandSchemas[K] to handlers[K] for a generic K; the
-  // mapped type CommandHandlers guarantees they agree, so widen the handler once, here.
-  const handler = options.handlers[command] as (input: unknown) => Promise<Result<unknown>>;
-  try {
-    return await handler(parsed.data);
-  } catch (error) {
-    options.logger.error('ipc handler failed', { command, error: asMessage(error) });
-    return fail('internal', `${command} failed: ${asMessage(error)}`);
-  }
+  return dispatchCommand(options.handlers, command, payload, (error) =>
+    options.logger.error('ipc handler failed', { command, error: error instanceof Error ? error.message : String(error) }),
+  );
 }
 
 /** Registers a handler for every command; returns a function removing them all. */

@@ -8,9 +8,9 @@ import Fastify from 'fastify';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { commandSchemas, isCommandName, type View } from '../../../src-shared/bridge.js';
-import { describeZodError, fail, type Result } from '../../../src-shared/result.js';
-import { createCommandHandlers } from '../../core/command-handlers.js';
+import { isCommandName, type View } from '../../../src-shared/bridge.js';
+import { fail, type Result } from '../../../src-shared/result.js';
+import { createCommandHandlers, dispatchCommand } from '../../core/command-handlers.js';
 import type { Core } from '../../core/create-core.js';
 
 export interface UiServerOptions {
@@ -87,14 +87,7 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
       return fail('not_found', `unknown command ${name}`);
     }
     const body = request.body as { input?: unknown } | undefined;
-    const parsed = commandSchemas[name].input.safeParse(body?.input ?? null);
-    if (!parsed.success) return fail('invalid_input', describeZodError(parsed.error));
-    try {
-      const handler = handlers[name] as (input: unknown) => Promise<Result<unknown>>;
-      return await handler(parsed.data);
-    } catch (error) {
-      return fail('internal', error instanceof Error ? error.message : String(error));
-    }
+    return dispatchCommand(handlers, name, body?.input ?? null);
   });
 
   app.get<{ Querystring: { token?: string } }>('/bridge/events', { websocket: true }, (socket, request) => {
