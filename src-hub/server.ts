@@ -1,12 +1,14 @@
 // Builds the hub's Fastify app from a repository and options, and runs it (startHub). Request logging
 // is off on purpose: a log line per poll would cost more than answering the poll; failures are logged.
 import Fastify, { type FastifyInstance } from 'fastify';
+import { createServer } from 'node:http';
 import { v7 as uuidv7 } from 'uuid';
 import { EventBus } from './events/event-bus.js';
 import { SseBroadcaster } from './events/sse-broadcaster.js';
-import { registerBearerAuth, type Lifecycle } from './http/auth.js';
+import { BearerAuthenticator, registerBearerAuth, type Lifecycle } from './http/auth.js';
 import { registerErrorHandling, type HubLog } from './http/error-handler.js';
 import { createCursorCodec } from './http/list-cursor.js';
+import { createPollFastPath } from './http/poll-fast-path.js';
 import type { RateLimitOptions } from './http/rate-limit.js';
 import { IncidentService } from './incidents/incident-service.js';
 import { openApiText } from './openapi.js';
@@ -64,12 +66,24 @@ export async function buildHubApp(repository: HubRepository, options: HubOptions
 
   // Fastify's own 503-while-closing answer is not in our error shape: the auth hook and /health answer it.
   const lifecycle: Lifecycle = { closing: false };
-  const app = Fastify({ logger: false, bodyLimit, onProtoPoisoning: 'error', onConstructorPoisoning: 'error', return503OnClosing: false });
+  const authenticator = new BearerAuthenticator(repository, options.rateLimit ?? HUB_DEFAULTS.rateLimit, lifecycle);
+  const fastPath = createPollFastPath({ authenticator, lifecycle, epoch: identity.epoch, sequence: () => bus.lastEventId });
+  const app = Fastify({
+    logger: false,
+    bodyLimit,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    return503OnClosing: false,
+    serverFactory: (handler) =>
+      createServer((request, response) => {
+        if (!fastPath(request, response)) handler(request, response);
+      }),
+  });
   // Merge patches are JSON too; anything else (text/plain included) is refused with 415.
   app.removeContentTypeParser('text/plain');
   app.addContentTypeParser('application/merge-patch+json', { parseAs: 'string', bodyLimit }, app.getDefaultJsonParser('error', 'error'));
   registerErrorHandling(app, log);
-  registerBearerAuth(app, repository, options.rateLimit ?? HUB_DEFAULTS.rateLimit, lifecycle);
+  registerBearerAuth(app, authenticator);
 
   const context: RouteContext = { service, repository, bus, broadcaster, cursors: createCursorCodec(identity.cursorKey), identity, openApiJson: openApiText(), lifecycle };
   registerPublicRoutes(app, context);

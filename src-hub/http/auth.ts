@@ -67,41 +67,70 @@ function bearerToken(header: string | undefined): string | undefined {
 
 type Outcome = undefined | HubHttpError | Promise<void>;
 
-export function registerBearerAuth(app: FastifyInstance, repository: HubRepository, rateLimit: RateLimitOptions, lifecycle: Lifecycle): void {
-  const cache = new TokenCache(TOKEN_CACHE_TTL_MS, TOKEN_CACHE_MAX);
-  const limiter = new TokenRateLimiter(rateLimit);
-  app.decorateRequest('hubUser', '');
+export const rateLimited = (seconds: number, limit: RateLimitOptions) =>
+  new HubHttpError(429, 'rate_limited', `too many requests for this token (at most ${limit.max} per ${Math.round(limit.timeWindowMs / 1000)} s); retry in ${seconds} s`, undefined, {
+    'retry-after': String(seconds),
+  });
 
-  const admit = (request: FastifyRequest, tokenHash: string, user: string): HubHttpError | undefined => {
-    const decision = limiter.take(tokenHash);
-    if (!decision.allowed) {
-      const seconds = decision.retryAfterSeconds;
-      return new HubHttpError(429, 'rate_limited', `too many requests for this token (at most ${rateLimit.max} per ${Math.round(rateLimit.timeWindowMs / 1000)} s); retry in ${seconds} s`, undefined, { 'retry-after': String(seconds) });
-    }
-    request.hubUser = user;
-    return undefined;
-  };
+/** Who a bearer token belongs to (cached), and its rate limit: shared by the routes and the poll fast path. */
+export class BearerAuthenticator {
+  private readonly cache = new TokenCache(TOKEN_CACHE_TTL_MS, TOKEN_CACHE_MAX);
+  private readonly limiter: TokenRateLimiter;
+
+  constructor(
+    private readonly repository: HubRepository,
+    readonly rateLimit: RateLimitOptions,
+    private readonly lifecycle: Lifecycle,
+  ) {
+    this.limiter = new TokenRateLimiter(rateLimit);
+  }
+
+  /** The user of a token already known, without I/O; undefined when the header is malformed or the token not cached. */
+  cachedUser(header: string | undefined): { user: string; tokenHash: string } | undefined {
+    const token = bearerToken(header);
+    if (token === undefined) return undefined;
+    const tokenHash = hashToken(token);
+    const user = this.cache.get(tokenHash);
+    return user === undefined ? undefined : { user, tokenHash };
+  }
+
+  /** Counts one request against the token's limit. */
+  take(tokenHash: string) {
+    return this.limiter.take(tokenHash);
+  }
 
   /** Synchronous when the token is cached (every poll after the first): undefined means admitted. */
-  const authenticate = (request: FastifyRequest): Outcome => {
-    if (lifecycle.closing) return shuttingDown();
+  authenticate(request: FastifyRequest): Outcome {
+    if (this.lifecycle.closing) return shuttingDown();
     const token = bearerToken(request.headers.authorization);
     if (token === undefined) return missingToken();
     const tokenHash = hashToken(token);
-    const cached = cache.get(tokenHash);
-    if (cached !== undefined) return admit(request, tokenHash, cached);
-    return repository.userForToken(tokenHash).then((user) => {
+    const cached = this.cache.get(tokenHash);
+    if (cached !== undefined) return this.admit(request, tokenHash, cached);
+    return this.repository.userForToken(tokenHash).then((user) => {
       if (user === undefined) throw invalidToken();
-      cache.set(tokenHash, user);
-      const refused = admit(request, tokenHash, user);
+      this.cache.set(tokenHash, user);
+      const refused = this.admit(request, tokenHash, user);
       if (refused) throw refused;
     });
-  };
+  }
+
+  private admit(request: FastifyRequest, tokenHash: string, user: string): HubHttpError | undefined {
+    const decision = this.limiter.take(tokenHash);
+    if (!decision.allowed) return rateLimited(decision.retryAfterSeconds, this.rateLimit);
+    request.hubUser = user;
+    return undefined;
+  }
+}
+
+export function registerBearerAuth(app: FastifyInstance, authenticator: BearerAuthenticator): void {
+  app.decorateRequest('hubUser', '');
+  const authenticate = (request: FastifyRequest) => authenticator.authenticate(request);
 
   // Routes with a body are checked in an onRequest hook, before the body is read: a stranger's
-  // upload is refused unread. Bodyless routes (every poll) are checked at the start of the handler:
-  // the same check without the hook machinery, which is measurable at tens of thousands of polls a
-  // second. Both are attached here, for every route not marked public, so no route can forget.
+  // upload is refused unread. Bodyless routes are checked at the start of the handler: the same
+  // check without the hook machinery. Both are attached here, for every route not marked public, so
+  // no route can forget.
   const hook = (request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction) => {
     const outcome = authenticate(request);
     if (outcome === undefined) done();

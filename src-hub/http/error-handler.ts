@@ -6,6 +6,14 @@ import { HubHttpError } from './http-error.js';
 
 export type HubLog = (message: string, fields?: Record<string, unknown>) => void;
 
+export const JSON_TYPE = 'application/json; charset=utf-8';
+
+export function errorBodyText(hubError: HubHttpError): string {
+  const body: HubErrorBody = { error: { code: hubError.code, message: hubError.message } };
+  if (hubError.details) body.error.details = hubError.details;
+  return JSON.stringify(body);
+}
+
 const FASTIFY_ERRORS: Record<string, [number, HubErrorCode, string]> = {
   FST_ERR_CTP_BODY_TOO_LARGE: [413, 'payload_too_large', 'request body is too large'],
   FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'unsupported_media_type', 'send the body as application/json'],
@@ -34,10 +42,8 @@ export function registerErrorHandling(app: FastifyInstance, log: HubLog): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const hubError = toHubError(error);
     if (hubError.statusCode >= 500) log('request failed', { method: request.method, url: request.url, error: error.stack ?? String(error) });
-    const body: HubErrorBody = { error: { code: hubError.code, message: hubError.message } };
-    if (hubError.details) body.error.details = hubError.details;
     for (const [name, value] of Object.entries(hubError.headers)) reply.header(name, value);
-    return reply.code(hubError.statusCode).type('application/json; charset=utf-8').send(JSON.stringify(body));
+    return reply.code(hubError.statusCode).type(JSON_TYPE).send(errorBodyText(hubError));
   });
   app.setNotFoundHandler((request, reply) => {
     const body: HubErrorBody = { error: { code: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` } };

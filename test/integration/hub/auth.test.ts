@@ -76,6 +76,13 @@ describe('hub auth and rate limit', () => {
     expect(create.status).toBe(429);
     expect(hub.count('incidents')).toBe(0);
     expect((await hub.call('/v1/incidents', { token: hub.otherToken })).status).toBe(200);
+    // Conditional polls count too (Bob's 2nd and 3rd request), and are refused in the same shape.
+    const etag = (await hub.call('/v1/incidents', { token: hub.otherToken })).headers.get('etag') ?? '';
+    expect((await hub.call('/v1/incidents', { token: hub.otherToken, headers: { 'if-none-match': etag } })).status).toBe(304);
+    const limitedPoll = await hub.call('/v1/incidents', { token: hub.otherToken, headers: { 'if-none-match': etag } });
+    expect(limitedPoll.status).toBe(429);
+    expect(limitedPoll.headers.get('retry-after')).toMatch(/^[1-9][0-9]*$/);
+    expect(await errorOf(limitedPoll)).toMatchObject({ code: 'rate_limited' });
     // Health is never limited.
     expect((await hub.call('/health', { token: null })).status).toBe(200);
   });

@@ -142,6 +142,22 @@ describe('hub incidents', () => {
       expect(changed.headers.get('etag')).not.toBe(etag);
     });
 
+    it('a conditional poll with a bad query is still refused, and an equivalent query still matches', async () => {
+      await hub.create({ title: 'One', severity: 'SEV3' });
+      await hub.call('/v1/incidents'); // the token is now known to the hub (the poll fast path is warm)
+      const etag = (await hub.call('/v1/incidents?status=open')).headers.get('etag') ?? '';
+      const bogus = await hub.call('/v1/incidents?status=open&bogus=1', { headers: { 'if-none-match': etag } });
+      expect(bogus.status).toBe(400);
+      expect((await errorOf(bogus)).code).toBe('invalid_input');
+      const repeated = await hub.call('/v1/incidents?status=open&status=open', { headers: { 'if-none-match': etag } });
+      expect(repeated.status).toBe(400);
+      for (const same of ['/v1/incidents', '/v1/incidents?limit=50', '/v1/incidents?limit=050&status=open', '/v1/incidents?status=%6Fpen']) {
+        expect((await hub.call(same, { headers: { 'if-none-match': etag } })).status, same).toBe(304);
+      }
+      expect((await hub.call('/v1/incidents?status=open', { token: hub.otherToken, headers: { 'if-none-match': etag } })).status).toBe(304);
+      expect((await hub.call('/v1/incidents?status=open', { token: 'it_unknown-unknown-unknown', headers: { 'if-none-match': etag } })).status).toBe(401);
+    });
+
     it('filters by status, newest first, and pages with cursors without gaps or repeats', async () => {
       const ids: string[] = [];
       for (let i = 0; i < 7; i++) ids.push((await incidentOf(await hub.create({ title: `Incident ${i}`, severity: 'SEV4' }))).id);
