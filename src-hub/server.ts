@@ -76,7 +76,14 @@ export async function buildHubApp(repository: HubRepository, options: HubOptions
     return503OnClosing: false,
     serverFactory: (handler) =>
       createServer((request, response) => {
-        if (!fastPath(request, response)) handler(request, response);
+        let answered = false;
+        try {
+          answered = fastPath(request, response);
+        } catch (error) {
+          // Never expected; the routes then answer (and log) as they would have anyway.
+          log('poll fast path failed', { error: String(error) });
+        }
+        if (!answered) handler(request, response);
       }),
   });
   // Merge patches are JSON too; anything else (text/plain included) is refused with 415.
