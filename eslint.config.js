@@ -34,6 +34,12 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': restrict(electronOnlyInShell, noElectronShell, noRenderer('The core'), noHub('The core (talk to the hub over HTTP with hub-client/)'), { group: ['**/cli/**'], message: 'The core must not import the CLI.' }) },
   },
   {
+    // The composition roots may open the embedded local store (src-hub/embedded): with no hub
+    // configured, the hub's own use cases on a local SQLite file are the app's incident store.
+    files: ['src-main/core/create-node-core.ts'],
+    rules: { 'no-restricted-imports': restrict(electronOnlyInShell, noElectronShell, noRenderer('The core'), { regex: 'src-hub/(?!embedded/)', message: 'Only the embedded store of the hub may be opened here.' }, { group: ['**/cli/**'], message: 'The core must not import the CLI.' }) },
+  },
+  {
     files: ['src-main/cli/**/*.ts'],
     rules: { 'no-restricted-imports': restrict(electronOnlyInShell, noElectronShell, noRenderer('The CLI')) },
   },

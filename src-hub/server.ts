@@ -17,6 +17,7 @@ import { registerIncidentRoutes } from './routes/incident-routes.js';
 import { registerPublicRoutes } from './routes/public-routes.js';
 import type { RouteContext } from './routes/route-context.js';
 import { registerUpdateRoutes } from './routes/update-routes.js';
+import { HUB_DEFAULTS } from './hub-defaults.js';
 import type { HubRepository } from './storage/repository.js';
 import { SqliteHubRepository } from './storage/sqlite/sqlite-hub-repository.js';
 
@@ -35,14 +36,7 @@ export interface HubOptions {
   afterIdempotencyClaim?: () => Promise<void>;
 }
 
-export const HUB_DEFAULTS = {
-  bodyLimitBytes: 64 * 1024,
-  // A desktop client polls every few seconds at most and keeps one SSE stream: 10/s is generous.
-  rateLimit: { max: 600, timeWindowMs: 60_000 },
-  heartbeatMs: 15_000,
-  idempotencyLeaseMs: 30_000,
-  idempotencyRetentionMs: 24 * 60 * 60 * 1000,
-} as const;
+export { HUB_DEFAULTS };
 
 export interface HubApp {
   app: FastifyInstance;

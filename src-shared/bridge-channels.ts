@@ -4,6 +4,9 @@
 export const COMMAND_NAMES = [
   'snapshot.get',
   'incident.declare',
+  'declare.retry',
+  'declare.get',
+  'services.search',
   'settings.get',
   'settings.save',
   'settings.testConnection',
@@ -12,7 +15,7 @@ export const COMMAND_NAMES = [
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
-export const EVENT_NAMES = ['snapshot.changed'] as const;
+export const EVENT_NAMES = ['snapshot.changed', 'declare.progress'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 /** Electron IPC channel for a command or event: a prefix keeps ours apart from anything else. */

@@ -2,7 +2,12 @@
 // implementations — Electron IPC (preload + src-main/electron/ipc.ts) and the HTTP/WebSocket harness of
 // `incident-tray ui` — so that a payload is validated the same way whichever way it travels.
 import { z } from 'zod';
-import { declareRequestSchema, declareResultSchema, incidentSchema } from './domain.js';
+import {
+  declareProgressSchema,
+  declareRequestSchema,
+  incidentSchema,
+  serviceSearchResultSchema,
+} from './domain.js';
 import type { Result } from './result.js';
 import {
   connectionCheckSchema,
@@ -25,6 +30,8 @@ export const appSnapshotSchema = z.strictObject({
   configured: z.strictObject({ slack: z.boolean(), pagerduty: z.boolean(), hub: z.boolean() }),
   /** Declares whose steps are not all finished (the outbox). */
   pendingDeclares: z.number().int().min(0),
+  /** The unfinished declares themselves, oldest first, for "2 declares waiting for network". */
+  outbox: z.array(declareProgressSchema),
   me: z.strictObject({ email: z.string().optional(), displayName: z.string().optional() }),
   generatedAt: z.iso.datetime({ offset: true }),
 });
@@ -34,7 +41,12 @@ const noInput = z.null();
 
 export const commandSchemas = {
   'snapshot.get': { input: noInput, output: appSnapshotSchema },
-  'incident.declare': { input: declareRequestSchema, output: declareResultSchema },
+  /** Answers once the intent is in the outbox (steps pending); progress follows as `declare.progress`. */
+  'incident.declare': { input: declareRequestSchema, output: declareProgressSchema },
+  /** Runs a declare's unfinished steps now; answers with its state when the run has started. */
+  'declare.retry': { input: z.strictObject({ id: z.string().min(1).max(128) }), output: declareProgressSchema },
+  'declare.get': { input: z.strictObject({ id: z.string().min(1).max(128) }), output: declareProgressSchema },
+  'services.search': { input: z.strictObject({ query: z.string().max(200) }), output: serviceSearchResultSchema },
   'settings.get': { input: noInput, output: settingsViewSchema },
   'settings.save': { input: settingsPatchSchema, output: settingsViewSchema },
   'settings.testConnection': {
@@ -47,6 +59,7 @@ export const commandSchemas = {
 
 export const eventSchemas = {
   'snapshot.changed': appSnapshotSchema,
+  'declare.progress': declareProgressSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type CommandInput<K extends CommandName> = z.input<(typeof commandSchemas)[K]['input']>;

@@ -89,6 +89,10 @@ export const declareStepStateSchema = z.strictObject({
   error: z.string().optional(),
   /** What to do by hand while the step cannot be done (e.g. "create #inc-… in Slack"). */
   manualFallback: z.string().optional(),
+  /** Calls tried for this step so far, across restarts. */
+  attempts: z.number().int().min(0).optional(),
+  /** The failure is the network's (offline, timeout, 5xx, 429): the outbox retries it by itself. */
+  waitingForNetwork: z.boolean().optional(),
 });
 export type DeclareStepState = z.infer<typeof declareStepStateSchema>;
 
@@ -99,3 +103,43 @@ export const declareResultSchema = z.strictObject({
   steps: z.array(declareStepStateSchema),
 });
 export type DeclareResult = z.infer<typeof declareResultSchema>;
+
+/** Step statuses after which nothing is left to do for the step. */
+export const SETTLED_STEP_STATUSES: readonly StepStatus[] = ['done', 'skipped', 'not-configured'];
+
+/**
+ * A declare as the outbox holds it, live: what the declare window and the popover's outbox line show,
+ * pushed as `declare.progress` on every step change.
+ */
+export const declareProgressSchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  title: z.string(),
+  severity: severitySchema,
+  service: z.string().optional(),
+  createdAt: isoTime,
+  steps: z.array(declareStepStateSchema),
+  /** Every step is done, skipped or not configured. */
+  finished: z.boolean(),
+  /** Steps are being worked on right now (in this process). */
+  running: z.boolean(),
+});
+export type DeclareProgress = z.infer<typeof declareProgressSchema>;
+
+/** A PagerDuty service as the declare form's picker offers it. */
+export const serviceOptionSchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  summary: z.string().optional(),
+});
+export type ServiceOption = z.infer<typeof serviceOptionSchema>;
+
+export const serviceSearchResultSchema = z.strictObject({
+  services: z.array(serviceOptionSchema),
+  /** When the list was fetched from PagerDuty (the picker is fed from a cache). */
+  fetchedAt: isoTime.optional(),
+  /** PagerDuty could not be asked; the list is the cached one, or empty. */
+  error: z.string().optional(),
+  configured: z.boolean(),
+});
+export type ServiceSearchResult = z.infer<typeof serviceSearchResultSchema>;

@@ -20,16 +20,43 @@ export const processIo: CliIo = {
 export interface CliContext {
   io: CliIo;
   env: NodeJS.ProcessEnv;
-  core(): Core;
+  /**
+   * The core, opened and started. Every CLI start also resumes the outbox (DESIGN.md §3): declares
+   * a crash or an outage left unfinished run on in the background, and the command waits for them
+   * before it exits.
+   */
+  core(): Promise<Core>;
+  /** Resolves when the outbox resumed at start has finished (`outbox` and `retry` wait for it). */
+  resumed(): Promise<void>;
 }
 
-export function createCliContext(io: CliIo, env: NodeJS.ProcessEnv): CliContext & { dispose(): void } {
-  let core: Core | undefined;
+export function createCliContext(io: CliIo, env: NodeJS.ProcessEnv): CliContext & { dispose(): Promise<void> } {
+  let core: Promise<Core> | undefined;
+  let resuming: Promise<void> = Promise.resolve();
+  const open = async () => {
+    const opened = createNodeCore({ env });
+    await opened.start();
+    const waiting = opened.outbox().filter((d) => !d.running);
+    if (waiting.length > 0) {
+      io.err(`resuming ${waiting.length} unfinished declare${waiting.length === 1 ? '' : 's'}: ${waiting.map((d) => d.name).join(', ')}`);
+      resuming = opened.resumeOutbox().then(() => undefined);
+    }
+    return opened;
+  };
   return {
     io,
     env,
-    core: () => (core ??= createNodeCore({ env })),
-    dispose: () => core?.close(),
+    core: () => (core ??= open()),
+    resumed: async () => {
+      if (core) await core;
+      await resuming;
+    },
+    dispose: async () => {
+      if (!core) return;
+      const opened = await core.catch(() => undefined);
+      await resuming.catch(() => undefined);
+      await opened?.close();
+    },
   };
 }
 

@@ -7,6 +7,7 @@ import { runDoctor } from './commands/doctor-command.js';
 import { runHub, runHubTokenCreate } from './commands/hub-command.js';
 import { runList } from './commands/list-command.js';
 import { runOutbox } from './commands/outbox-command.js';
+import { runRetry } from './commands/retry-command.js';
 import { runUi } from './commands/ui-command.js';
 
 /** Commands of the interface that later issues fill in; they answer honestly instead of pretending. */
@@ -51,13 +52,13 @@ export async function main(argv: string[], io: CliIo = processIo, env: NodeJS.Pr
     .option('--service <id-or-name>', 'affected PagerDuty service')
     .option('--description <text>', 'more detail')
     .option('--json', 'print one JSON object')
-    .action((options) => set(runDeclare(context, options)));
+    .action(async (options) => set(await runDeclare(context, options)));
 
   program
     .command('list')
     .description('list open incidents')
     .option('--json', 'print one JSON object')
-    .action((options) => set(runList(context, options)));
+    .action(async (options) => set(await runList(context, options)));
 
   program
     .command('update')
@@ -82,13 +83,14 @@ export async function main(argv: string[], io: CliIo = processIo, env: NodeJS.Pr
     .command('outbox')
     .description('list declares with unfinished steps')
     .option('--json', 'print one JSON object')
-    .action((options) => set(runOutbox(context, options)));
+    .action(async (options) => set(await runOutbox(context, options)));
 
   program
     .command('retry')
     .description('resume unfinished declares now')
-    .argument('[id]', 'only this declare')
-    .action(() => set(notYetAvailable(io, 'Resuming declares', 5)));
+    .argument('[id]', 'only this declare (id or name)')
+    .option('--json', 'print one JSON object')
+    .action(async (id: string | undefined, options) => set(await runRetry(context, id, options)));
 
   program
     .command('watch')
@@ -119,6 +121,6 @@ export async function main(argv: string[], io: CliIo = processIo, env: NodeJS.Pr
     io.err(`incident-tray: ${error instanceof Error ? error.message : String(error)}`);
     return EXIT_STEP_FAILED;
   } finally {
-    context.dispose();
+    await context.dispose();
   }
 }

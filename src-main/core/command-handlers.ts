@@ -21,12 +21,24 @@ export function createCommandHandlers(core: Core, shell: ShellActions): CommandH
     'snapshot.get': async () => ok(core.snapshot()),
     'incident.declare': async (input) => {
       try {
-        return ok(core.declare(input));
+        return ok(await core.declare(input));
       } catch (error) {
         if (error instanceof DeclareInputError) return fail('invalid_input', error.message);
         return fail('internal', `declare failed: ${asMessage(error)}`);
       }
     },
+    'declare.retry': async ({ id }) => {
+      const progress = core.declareProgress(id);
+      if (!progress) return fail('not_found', `no declare with id ${id}`);
+      // The run goes on after the answer; its progress arrives as `declare.progress`.
+      void core.runDeclare(id).catch(() => undefined);
+      return ok(core.declareProgress(id) ?? progress);
+    },
+    'declare.get': async ({ id }) => {
+      const progress = core.declareProgress(id);
+      return progress ? ok(progress) : fail('not_found', `no declare with id ${id}`);
+    },
+    'services.search': async ({ query }) => ok(await core.searchServices(query)),
     'settings.get': async () => ok(core.settings.view()),
     'settings.save': async (patch) => {
       try {

@@ -2,94 +2,280 @@
 // The Electron shell, the CLI, the UI harness and the tests all build the app through here.
 import { EventEmitter } from 'node:events';
 import { userInfo } from 'node:os';
+import { join } from 'node:path';
 import type { AppSnapshot } from '../../src-shared/bridge.js';
-import type { DeclareResult } from '../../src-shared/domain.js';
+import type { DeclareProgress, ServiceSearchResult } from '../../src-shared/domain.js';
+import type { HubClient } from '../../src-shared/hub-client-contract.js';
 import type { ConnectionCheck, ConnectionTarget } from '../../src-shared/settings.js';
 import { checkConnection } from './connection-check.js';
+import { DeclareRunner } from './declare/declare-runner.js';
 import { DeclareService, type VendorConfiguration } from './declare/declare-service.js';
-import { LocalIncidentStore } from './incidents/local-incident-store.js';
-import { systemClock, type Clock, type Http, type SecretStore, type SettingsFile } from './ports.js';
+import { Outbox } from './declare/outbox.js';
+import type { DeclareVendors } from './declare/step-context.js';
+import { createHubClient } from './hub-client/hub-client.js';
+import { DEFAULT_HTTP_TIMEOUT_MS } from './http-timeout.js';
+import { OpenIncidents } from './incidents/open-incidents.js';
+import { PagerDutyGateway } from './pagerduty/pagerduty-gateway.js';
+import { ServiceDirectory } from './pagerduty/service-directory.js';
+import { systemClock, type Clock, type Http, type Logger, type SecretStore, type SettingsFile } from './ports.js';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry/retry-policy.js';
 import { databaseFile } from './settings/app-home.js';
 import { SettingsService } from './settings/settings-service.js';
+import { SlackGateway } from './slack/slack-gateway.js';
 import { openDatabase, type AppDatabase } from './store/database.js';
+
+/** Opens the embedded local store (src-hub/embedded) on a SQLite file, acting as `user`. */
+export type LocalStoreFactory = (options: { dbPath: string; user: string }) => Promise<HubClient>;
 
 export interface CoreOptions {
   home: string;
   settingsFile: SettingsFile;
   secrets: SecretStore;
+  /** The incident store used when no hub is configured. */
+  openLocalStore: LocalStoreFactory;
   env?: NodeJS.ProcessEnv;
   clock?: Clock;
   http?: Http;
+  log?: Logger;
   /** SQLite file; defaults to `incident-tray.db` in home. */
   databasePath?: string;
+  /** Deadline of every vendor and hub call. */
+  httpTimeoutMs?: number;
+  retryPolicy?: RetryPolicy;
+  /** pdjs's own wait before re-sending a 429 (see pagerduty-gateway.ts). */
+  pdjsRateLimitWaitMs?: number;
+  /**
+   * The app keeps working between commands: it resumes the outbox on a timer and polls the open list.
+   * The CLI runs one command and exits, so it resumes and waits explicitly instead.
+   */
+  background?: boolean;
 }
 
 export interface Core {
   readonly settings: SettingsService;
   readonly db: AppDatabase;
+  /** Opens the store, reads the open list and, in background mode, resumes the outbox. */
+  start(): Promise<void>;
   snapshot(): AppSnapshot;
   /** Called with a fresh snapshot whenever something the UI shows changed. */
   onSnapshot(listener: (snapshot: AppSnapshot) => void): () => void;
-  declare(input: unknown): DeclareResult;
+  /** Called on every step change of any declare. */
+  onDeclareProgress(listener: (progress: DeclareProgress) => void): () => void;
+  /** Writes the intent and starts the steps; answers at once with the steps pending. */
+  declare(input: unknown): Promise<DeclareProgress>;
+  /** Runs a declare's unfinished steps now (joins a run in progress). Resolves when the run ends. */
+  runDeclare(id: string): Promise<DeclareProgress | undefined>;
+  declareProgress(id: string): DeclareProgress | undefined;
+  /** Unfinished declares, oldest first. */
+  outbox(): DeclareProgress[];
+  /** Runs every unfinished declare now and waits for them. */
+  resumeOutbox(): Promise<DeclareProgress[]>;
+  searchServices(query: string): Promise<ServiceSearchResult>;
+  /** The incident store in use now (team hub or embedded local store). */
+  incidentStore(): Promise<HubClient>;
+  refreshIncidents(): Promise<void>;
   testConnection(target: ConnectionTarget): Promise<ConnectionCheck>;
-  /** Tells listeners that settings (or anything else outside the core's own writes) changed. */
+  /** Settings (or anything else outside the core's own writes) changed: re-read, resume, tell listeners. */
   refresh(): void;
-  close(): void;
+  close(): Promise<void>;
 }
+
+/** Background mode: how often the outbox looks for declares due another try, and the list is re-read. */
+const RESUME_TICK_MS = 5_000;
+const LIST_POLL_MS = 15_000;
 
 export function createCore(options: CoreOptions): Core {
   const env = options.env ?? process.env;
   const clock = options.clock ?? systemClock;
   const http = options.http ?? fetch;
+  const timeoutMs = options.httpTimeoutMs ?? DEFAULT_HTTP_TIMEOUT_MS;
   const settings = new SettingsService(options.settingsFile, options.secrets, env);
   const db = openDatabase(options.databasePath ?? databaseFile(options.home));
-  const incidents = new LocalIncidentStore(db);
-  const declares = new DeclareService(db, incidents, clock);
+  const outbox = new Outbox(db);
   const events = new EventEmitter();
+  const timers: NodeJS.Timeout[] = [];
+  let closed = false;
 
+  const declarer = () => {
+    const user = settings.effective().user;
+    return user.email ?? user.displayName ?? userInfo().username;
+  };
   const configured = (): VendorConfiguration => ({
     slack: settings.secret('slackToken') !== undefined,
     pagerduty: settings.secret('pagerdutyToken') !== undefined || settings.secret('pagerdutyRoutingKey') !== undefined,
     hub: settings.effective().hub.url !== undefined,
   });
-  const me = () => {
-    const user = settings.effective().user;
-    return { ...(user.email ? { email: user.email } : {}), ...(user.displayName ? { displayName: user.displayName } : {}) };
+
+  // Stores and gateways are rebuilt when the settings they depend on change (keyed by those settings).
+  let store: { key: string; client: Promise<HubClient> } | undefined;
+  const storeKey = () => `${settings.effective().hub.url ?? 'local'}|${settings.secret('hubToken') ?? ''}|${declarer()}`;
+  const incidentStore = (): Promise<HubClient> => {
+    const key = storeKey();
+    if (store?.key === key) return store.client;
+    const previous = store;
+    const url = settings.effective().hub.url;
+    const client = url
+      ? Promise.resolve(createHubClient({ baseUrl: url, token: settings.secret('hubToken') ?? '', http, timeoutMs }))
+      : options.openLocalStore({ dbPath: join(options.home, 'local-incidents.db'), user: declarer() });
+    store = { key, client };
+    if (previous) void previous.client.then((c) => c.close?.()).catch(() => undefined);
+    openIncidents.reset();
+    return client;
+  };
+  const openIncidents = new OpenIncidents(incidentStore);
+
+  let slack: { key: string; gateway: SlackGateway } | undefined;
+  const slackGateway = (): SlackGateway | undefined => {
+    const token = settings.secret('slackToken');
+    if (!token) return undefined;
+    const key = `${token}|${settings.effective().slack.apiUrl}`;
+    if (slack?.key !== key) slack = { key, gateway: new SlackGateway({ token, apiUrl: settings.effective().slack.apiUrl, timeoutMs }) };
+    return slack.gateway;
+  };
+  const pagerdutyGateway = (): PagerDutyGateway | undefined => {
+    const token = settings.secret('pagerdutyToken');
+    if (!token && !settings.secret('pagerdutyRoutingKey')) return undefined;
+    const { apiUrl, eventsUrl } = settings.effective().pagerduty;
+    return new PagerDutyGateway({ ...(token ? { token } : {}), apiUrl, eventsUrl, timeoutMs, http, ...(options.pdjsRateLimitWaitMs !== undefined ? { pdjsRateLimitWaitMs: options.pdjsRateLimitWaitMs } : {}) });
+  };
+  const services = new ServiceDirectory(() => (settings.secret('pagerdutyToken') ? pagerdutyGateway() : undefined), clock);
+
+  const vendors = (): DeclareVendors => {
+    const gateway = pagerdutyGateway();
+    const routingKey = settings.secret('pagerdutyRoutingKey');
+    const fromEmail = settings.effective().pagerduty.fromEmail ?? settings.effective().user.email;
+    return {
+      slack: slackGateway(),
+      ...(gateway
+        ? {
+            pagerduty: {
+              gateway,
+              canUseRest: settings.secret('pagerdutyToken') !== undefined,
+              ...(routingKey ? { routingKey } : {}),
+              ...(fromEmail ? { fromEmail } : {}),
+              resolveService: (nameOrId: string) => services.resolve(nameOrId),
+            },
+          }
+        : {}),
+      // The runner awaits the store inside each step; a store that fails to open fails the hub step.
+      incidents: lazyStore(incidentStore),
+    };
   };
 
   const snapshot = (): AppSnapshot => {
-    const vendors = configured();
+    const pending = outbox.unfinished().map((d) => outbox.progress(d.id, runner.isRunning(d.id))).filter((p): p is DeclareProgress => p !== undefined);
     return {
-      incidents: incidents.listOpen(),
-      store: vendors.hub ? 'hub' : 'local',
-      configured: vendors,
-      pendingDeclares: declares.pendingCount(),
-      me: me(),
+      incidents: openIncidents.list(),
+      store: configured().hub ? 'hub' : 'local',
+      configured: configured(),
+      pendingDeclares: pending.length,
+      outbox: pending,
+      me: (() => {
+        const user = settings.effective().user;
+        return { ...(user.email ? { email: user.email } : {}), ...(user.displayName ? { displayName: user.displayName } : {}) };
+      })(),
       generatedAt: clock.now().toISOString(),
     };
   };
-  const publish = () => events.emit('snapshot', snapshot());
+  const publish = () => {
+    if (!closed) events.emit('snapshot', snapshot());
+  };
+
+  const runner = new DeclareRunner({
+    outbox,
+    clock,
+    policy: options.retryPolicy ?? DEFAULT_RETRY_POLICY,
+    vendors,
+    settings: () => settings.effective(),
+    declarerEmail: () => settings.effective().user.email,
+    onProgress: (progress) => {
+      if (closed) return;
+      events.emit('progress', progress);
+      publish();
+    },
+    ...(options.log ? { log: options.log } : {}),
+  });
+  const declares = new DeclareService(outbox, clock, () => openIncidents.names());
+
+  const refreshIncidents = async () => {
+    if (await openIncidents.refresh()) publish();
+  };
+  const runDeclare = async (id: string) => {
+    const result = await runner.run(id);
+    await refreshIncidents();
+    return result;
+  };
+  const resumeAll = () => Promise.all(outbox.unfinished().map((d) => runDeclare(d.id)));
 
   return {
     settings,
     db,
+    async start() {
+      await refreshIncidents();
+      if (!options.background) return;
+      void resumeAll();
+      timers.push(
+        setInterval(() => {
+          for (const due of outbox.due(clock.now())) if (!runner.isRunning(due.id)) void runDeclare(due.id);
+        }, RESUME_TICK_MS),
+        setInterval(() => void refreshIncidents(), LIST_POLL_MS),
+      );
+      for (const timer of timers) timer.unref();
+    },
     snapshot,
     onSnapshot(listener) {
       events.on('snapshot', listener);
       return () => events.off('snapshot', listener);
     },
-    declare(input) {
-      const who = me();
-      const result = declares.declare(input, settings.effective(), configured(), who.email ?? who.displayName ?? userInfo().username);
-      publish();
-      return result;
+    onDeclareProgress(listener) {
+      events.on('progress', listener);
+      return () => events.off('progress', listener);
     },
-    testConnection: (target) =>
-      checkConnection(target, { settings: settings.effective(), secret: (n) => settings.secret(n), http }),
-    refresh: publish,
-    close() {
+    async declare(input) {
+      const record = declares.writeIntent(input, settings.effective(), configured(), declarer());
+      const started = runDeclare(record.id);
+      started.catch((error: unknown) => options.log?.error('declare run failed', { id: record.id, error: String(error) }));
+      const progress = outbox.progress(record.id, true);
+      if (!progress) throw new Error(`declare ${record.id} vanished from the outbox`);
+      publish();
+      return progress;
+    },
+    runDeclare,
+    declareProgress: (id) => outbox.progress(id, runner.isRunning(id)),
+    outbox: () => snapshot().outbox,
+    async resumeOutbox() {
+      await resumeAll();
+      return snapshot().outbox;
+    },
+    searchServices: (query) => services.search(query),
+    incidentStore,
+    refreshIncidents,
+    testConnection: (target) => checkConnection(target, { settings: settings.effective(), secret: (n) => settings.secret(n), http }),
+    refresh() {
+      publish();
+      // A fixed token or a network that is back: declares waiting on either get another go now.
+      if (options.background) void resumeAll().then(() => refreshIncidents());
+    },
+    async close() {
+      closed = true;
+      for (const timer of timers) clearInterval(timer);
+      // Runs in flight stop at their next save at the latest; waiting keeps the database open for them.
+      await runner.idle();
       events.removeAllListeners();
+      if (store) await (await store.client.catch(() => undefined))?.close?.();
       db.close();
     },
+  };
+}
+
+/** A HubClient that opens the store on first use, so opening it can fail inside a step (and be retried). */
+function lazyStore(open: () => Promise<HubClient>): HubClient {
+  return {
+    listIncidents: async (q) => (await open()).listIncidents(q),
+    getIncident: async (id) => (await open()).getIncident(id),
+    createIncident: async (body, o) => (await open()).createIncident(body, o),
+    patchIncident: async (id, patch, o) => (await open()).patchIncident(id, patch, o),
+    postUpdate: async (id, body, o) => (await open()).postUpdate(id, body, o),
+    timeline: async (id) => (await open()).timeline(id),
   };
 }

@@ -1,5 +1,7 @@
-// The core with plain-Node adapters (conf settings file, file secret store): used by the CLI, the
-// UI harness and the tests. The Electron shell passes electron-store and safeStorage instead.
+// The core with plain-Node adapters (conf settings file, file secret store) and the embedded local
+// store: used by the CLI, the UI harness and the tests. The Electron shell passes electron-store
+// and safeStorage instead.
+import { openEmbeddedIncidentStore } from '../../src-hub/embedded/embedded-incident-store.js';
 import { createCore, type Core, type CoreOptions } from './create-core.js';
 import { defaultAppHome } from './settings/app-home.js';
 import { createFileSecretStore } from './settings/file-secret-store.js';
@@ -14,5 +16,6 @@ export function createNodeCore(options: Partial<CoreOptions> = {}): Core {
     env,
     settingsFile: options.settingsFile ?? createNodeSettingsFile(home),
     secrets: options.secrets ?? createFileSecretStore(home),
+    openLocalStore: options.openLocalStore ?? openEmbeddedIncidentStore,
   });
 }

@@ -3,8 +3,8 @@
 // of snapshot events to the windows. The handler map is typed `CommandHandlers`, so a command without
 // a handler does not compile.
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import type { AppSnapshot, CommandHandlers } from '../../src-shared/bridge.js';
-import { COMMAND_NAMES, ipcChannel, type CommandName } from '../../src-shared/bridge-channels.js';
+import type { AppSnapshot, CommandHandlers, EventPayload } from '../../src-shared/bridge.js';
+import { COMMAND_NAMES, ipcChannel, type CommandName, type EventName } from '../../src-shared/bridge-channels.js';
 import { fail, type Result } from '../../src-shared/result.js';
 import { dispatchCommand } from '../core/command-handlers.js';
 import type { Logger } from '../core/ports.js';
@@ -42,17 +42,22 @@ export function registerIpcHandlers(options: IpcOptions): () => void {
   };
 }
 
-/** Pushes every new snapshot to every open window; returns the unsubscribe. */
-export function pushSnapshots(
-  subscribe: (listener: (snapshot: AppSnapshot) => void) => () => void,
+/** Pushes every payload of one event to every open window; returns the unsubscribe. */
+export function pushEvents<E extends EventName>(
+  event: E,
+  subscribe: (listener: (payload: EventPayload<E>) => void) => () => void,
   targets: () => WebContents[],
 ): () => void {
-  return subscribe((snapshot) => {
+  return subscribe((payload) => {
     for (const contents of targets()) {
-      if (!contents.isDestroyed()) contents.send(ipcChannel('snapshot.changed'), snapshot);
+      if (!contents.isDestroyed()) contents.send(ipcChannel(event), payload);
     }
   });
 }
+
+/** Pushes every new snapshot to every open window; returns the unsubscribe. */
+export const pushSnapshots = (subscribe: (listener: (snapshot: AppSnapshot) => void) => () => void, targets: () => WebContents[]) =>
+  pushEvents('snapshot.changed', subscribe, targets);
 
 /**
  * The sender check: the message must come from the top frame of one of our windows, showing our own

@@ -3,6 +3,7 @@
 import { app, globalShortcut, shell as electronShell } from 'electron';
 import type { View } from '../../src-shared/bridge.js';
 import { createCommandHandlers } from '../core/command-handlers.js';
+import { openEmbeddedIncidentStore } from '../../src-hub/embedded/embedded-incident-store.js';
 import { createCore, type Core } from '../core/create-core.js';
 import { isAllowedExternalUrl } from '../core/external-links.js';
 import type { Logger } from '../core/ports.js';
@@ -10,7 +11,7 @@ import { createRedactingLogger } from '../core/redact.js';
 import { defaultAppHome } from '../core/settings/app-home.js';
 import { createAppUrlCheck, type ShellPaths } from './app-paths.js';
 import { createDeclareShortcut } from './declare-shortcut.js';
-import { createSenderCheck, pushSnapshots, registerIpcHandlers } from './ipc.js';
+import { createSenderCheck, pushEvents, pushSnapshots, registerIpcHandlers } from './ipc.js';
 import type { OpenJsonStore } from './json-store.js';
 import { createSafeStorageSecretStore } from './safe-storage-secrets.js';
 import { installSecurityGuards } from './security.js';
@@ -60,6 +61,8 @@ export async function startShell(options: ShellOptions): Promise<RunningShell | 
     env,
     settingsFile: createStoreSettingsFile(options.openStore(home, 'settings')),
     secrets: createSafeStorageSecretStore(options.openStore(home, 'secrets'), platform),
+    openLocalStore: openEmbeddedIncidentStore,
+    background: true,
   });
   const writeLog = options.writeLog ?? ((line: string) => process.stderr.write(`${line}\n`));
   const logger: Logger = createRedactingLogger(writeLog, () => core.settings.knownSecrets());
@@ -105,7 +108,12 @@ export async function startShell(options: ShellOptions): Promise<RunningShell | 
     isTrustedSender: createSenderCheck({ ownsWebContents: (contents) => windows.owns(contents), isAppUrl }),
     logger,
   });
-  const stopPushing = pushSnapshots((listener) => core.onSnapshot(listener), () => windows.allWebContents());
+  const stopPushingSnapshots = pushSnapshots((listener) => core.onSnapshot(listener), () => windows.allWebContents());
+  const stopPushingProgress = pushEvents('declare.progress', (listener) => core.onDeclareProgress(listener), () => windows.allWebContents());
+  const stopPushing = () => {
+    stopPushingSnapshots();
+    stopPushingProgress();
+  };
 
   const shortcut = createDeclareShortcut(() => show('declare'), logger);
   const applyShortcut = () => {
@@ -122,17 +130,24 @@ export async function startShell(options: ShellOptions): Promise<RunningShell | 
     applyShortcut();
   });
   tray.update(core.snapshot());
+  // Reads the open list and resumes declares a crash or an outage left unfinished.
+  core.start().catch((error: unknown) => logger.error('core start failed', { error: String(error) }));
 
   app.on('second-instance', () => show('popover'));
   app.on('before-quit', () => windows.prepareQuit());
-  app.on('will-quit', () => {
+  let quitting = false;
+  app.on('will-quit', (event) => {
+    if (quitting) return;
+    quitting = true;
     shortcut.dispose();
     globalShortcut.unregisterAll();
     stopFollowingSnapshots();
     stopPushing();
     unregisterIpc();
     tray.destroy();
-    core.close();
+    // A declare step in flight finishes its save before the database closes; then quit for real.
+    event.preventDefault();
+    void core.close().finally(() => app.exit(0));
   });
 
   const problem = core.settings.problem();

@@ -3,7 +3,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { OPEN_INCIDENTS_SQL } from '../../src-main/core/incidents/local-incident-store.js';
+import { UNFINISHED_DECLARES_SQL } from '../../src-main/core/declare/outbox.js';
 import { openDatabase } from '../../src-main/core/store/database.js';
 import { migrate, MIGRATIONS, schemaVersion } from '../../src-main/core/store/migrations/index.js';
 import { makeTempHome } from '../support/temp-home.js';
@@ -82,10 +82,10 @@ describe('migrations', () => {
     db.close();
   });
 
-  it('the open-incidents query uses the partial index', () => {
+  it('the unfinished-declares query (every snapshot) uses the partial index', () => {
     const db = openDatabase(file);
-    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${OPEN_INCIDENTS_SQL}`).all() as { detail: string }[]).map((r) => r.detail).join('\n');
-    expect(plan).toContain('incidents_open');
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${UNFINISHED_DECLARES_SQL}`).all() as { detail: string }[]).map((r) => r.detail).join('\n');
+    expect(plan).toContain('declares_unfinished');
     expect(plan).not.toMatch(/TEMP B-TREE/);
     db.close();
   });

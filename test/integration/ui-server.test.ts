@@ -1,7 +1,7 @@
 // The HTTP/WebSocket bridge of `incident-tray ui`, spoken to as the renderer does, over real sockets.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import type { Core } from '../../src-main/core/create-core.js';
 import { createNodeCore } from '../../src-main/core/create-node-core.js';
@@ -83,8 +83,11 @@ describe('ui harness server', () => {
     expect(messages[0]).toMatchObject({ event: 'snapshot.changed', payload: { incidents: [] } });
     const declared = await (await invoke('incident.declare', { title: 'Checkout down', severity: 'SEV1' })).json();
     expect(declared.ok).toBe(true);
-    await waitFor(2);
-    expect(messages[1]?.payload.incidents).toHaveLength(1);
+    // Progress of the declare's steps arrives as it happens; the snapshot with the record follows.
+    await vi.waitFor(() => {
+      expect(messages.some((m) => m.event === 'declare.progress')).toBe(true);
+      expect(messages.filter((m) => m.event === 'snapshot.changed').at(-1)?.payload.incidents).toHaveLength(1);
+    });
     socket.close();
   });
 

@@ -16,6 +16,8 @@ describe('import direction', () => {
     ['src-shared/x.ts', "import { createCore } from '../src-main/core/create-core.js';"],
     ['src-hub/x.ts', "import { createCore } from '../src-main/core/create-core.js';"],
     ['src-main/core/x.ts', "import { startHub } from '../../src-hub/server.js';"],
+    ['src-main/core/x.ts', "import { openEmbeddedIncidentStore } from '../../src-hub/embedded/embedded-incident-store.js';"],
+    ['src-main/core/create-node-core.ts', "import { startHub } from '../../src-hub/server.js';"],
   ])('%s may not: %s', async (file, code) => {
     expect(await problems(file, `${code}\nexport {};`)).not.toHaveLength(0);
   });
@@ -25,6 +27,7 @@ describe('import direction', () => {
     ['src-main/core/x.ts', "import { incidentSchema } from '../../src-shared/domain.js';"],
     ['src-renderer/views/x.ts', "import { incidentSchema } from '../../src-shared/domain.js';"],
     ['src-main/cli/x.ts', "import { startHub } from '../../src-hub/server.js';"],
+    ['src-main/core/create-node-core.ts', "import { openEmbeddedIncidentStore } from '../../src-hub/embedded/embedded-incident-store.js';"],
     ['src-hub/x.ts', "import { incidentSchema } from '../src-shared/domain.js';"],
   ])('%s may: %s', async (file, code) => {
     expect(await problems(file, `${code}\nexport {};`)).toHaveLength(0);

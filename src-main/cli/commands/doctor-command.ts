@@ -3,7 +3,7 @@ import { CONNECTION_TARGETS } from '../../../src-shared/settings.js';
 import { EXIT_OK, EXIT_STEP_FAILED, type CliContext } from '../cli-context.js';
 
 export async function runDoctor(context: CliContext, options: { json?: boolean }): Promise<number> {
-  const core = context.core();
+  const core = await context.core();
   const view = core.settings.view();
   const checks = await Promise.all(CONNECTION_TARGETS.map((t) => core.testConnection(t)));
   const failed = checks.some((c) => c.state === 'failed');

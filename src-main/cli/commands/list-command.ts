@@ -6,8 +6,8 @@ export function sortForTriage(incidents: Incident[]): Incident[] {
   return [...incidents].sort((a, b) => a.severity.localeCompare(b.severity) || a.createdAt.localeCompare(b.createdAt));
 }
 
-export function runList(context: CliContext, options: { json?: boolean }): number {
-  const snapshot = context.core().snapshot();
+export async function runList(context: CliContext, options: { json?: boolean }): Promise<number> {
+  const snapshot = (await context.core()).snapshot();
   const incidents = sortForTriage(snapshot.incidents);
   if (options.json) {
     context.io.out(JSON.stringify({ incidents, store: snapshot.store }));

@@ -1,23 +1,25 @@
-// `incident-tray outbox`: declares whose steps are not all finished.
+// `incident-tray outbox`: declares whose steps are not all finished (after this start's resume).
+import type { DeclareProgress } from '../../../src-shared/domain.js';
 import { EXIT_OK, type CliContext } from '../cli-context.js';
+import { declareJson, STEP_LABELS } from './declare-command.js';
 
-interface UnfinishedDeclare {
-  id: string;
-  name: string;
-  created_at: string;
-}
+const unfinishedSteps = (d: DeclareProgress) => d.steps.filter((s) => s.status !== 'done' && s.status !== 'skipped' && s.status !== 'not-configured');
 
-export function runOutbox(context: CliContext, options: { json?: boolean }): number {
-  const rows = context
-    .core()
-    .db.prepare<[], UnfinishedDeclare>('SELECT id, name, created_at FROM declares WHERE finished_at IS NULL ORDER BY created_at')
-    .all();
+export async function runOutbox(context: CliContext, options: { json?: boolean }): Promise<number> {
+  const core = await context.core();
+  await context.resumed();
+  const declares = core.outbox();
   if (options.json) {
-    context.io.out(JSON.stringify({ declares: rows.map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at })) }));
-  } else if (rows.length === 0) {
+    context.io.out(JSON.stringify({ declares: declares.map((d) => ({ ...declareJson(d), title: d.title, severity: d.severity, createdAt: d.createdAt })) }));
+  } else if (declares.length === 0) {
     context.io.out('outbox is empty: every declare has finished');
   } else {
-    for (const r of rows) context.io.out(`${r.created_at}  ${r.name}  ${r.id}`);
+    for (const d of declares) {
+      const waiting = unfinishedSteps(d);
+      const network = waiting.every((s) => s.waitingForNetwork);
+      context.io.out(`${d.createdAt}  ${d.name}  ${d.id}  ${network ? 'waiting for network' : 'needs attention'}`);
+      for (const s of waiting) context.io.out(`    ${STEP_LABELS[s.step].padEnd(18)} ${s.status}${s.error ? `: ${s.error}` : ''}`);
+    }
   }
   return EXIT_OK;
 }

@@ -95,10 +95,16 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
       socket.close(4401, 'unauthorized');
       return;
     }
-    const unsubscribe = core.onSnapshot((payload) => {
+    const unsubscribeSnapshots = core.onSnapshot((payload) => {
       socket.send(JSON.stringify({ event: 'snapshot.changed', payload }));
     });
-    socket.on('close', unsubscribe);
+    const unsubscribeProgress = core.onDeclareProgress((payload) => {
+      socket.send(JSON.stringify({ event: 'declare.progress', payload }));
+    });
+    socket.on('close', () => {
+      unsubscribeSnapshots();
+      unsubscribeProgress();
+    });
     socket.send(JSON.stringify({ event: 'snapshot.changed', payload: core.snapshot() }));
   });
 

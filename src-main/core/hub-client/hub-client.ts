@@ -2,22 +2,19 @@
 // src-shared schemas the hub itself uses, so a hub that drifts from the contract is a clear HubError
 // here rather than a malformed incident somewhere in the app. Every call has a deadline.
 import type { z } from 'zod';
-import { incidentSchema, type Incident } from '../../../src-shared/domain.js';
+import { incidentSchema } from '../../../src-shared/domain.js';
 import {
   HUB_HEADERS,
   hubErrorBodySchema,
   incidentListSchema,
   timelineSchema,
-  type CreateIncidentBody,
-  type ListStatus,
-  type PatchIncidentBody,
-  type PostUpdateBody,
-  type TimelineEntry,
 } from '../../../src-shared/hub-api.js';
 import { describeZodError } from '../../../src-shared/result.js';
 import { DEFAULT_HTTP_TIMEOUT_MS } from '../http-timeout.js';
 import type { Http } from '../ports.js';
-import { HubError } from './hub-error.js';
+import { HubError, type HubClient, type IncidentWithEtag, type ListQuery, type ListResult } from '../../../src-shared/hub-client-contract.js';
+
+export type { HubClient, IncidentWithEtag, ListQuery, ListResult };
 
 export interface HubClientOptions {
   /** The hub's URL; a path prefix (behind a proxy) is kept. */
@@ -25,34 +22,6 @@ export interface HubClientOptions {
   token: string;
   http?: Http;
   timeoutMs?: number;
-}
-
-export interface ListQuery {
-  status?: ListStatus;
-  cursor?: string;
-  limit?: number;
-  /** The ETag of the last answer: an unchanged list then costs a 304 and no body. */
-  ifNoneMatch?: string;
-}
-
-export type ListResult =
-  | { notModified: true; etag: string }
-  | { notModified: false; etag: string | undefined; incidents: Incident[]; nextCursor?: string };
-
-export interface IncidentWithEtag {
-  incident: Incident;
-  /** Pass as `ifMatch` to edit this version. */
-  etag: string | undefined;
-}
-
-export interface HubClient {
-  listIncidents(query?: ListQuery): Promise<ListResult>;
-  getIncident(id: string): Promise<IncidentWithEtag>;
-  /** Retrying with the same key never creates a second incident; `replayed` says it was a retry. */
-  createIncident(body: CreateIncidentBody, options: { idempotencyKey: string }): Promise<{ incident: Incident; replayed: boolean }>;
-  patchIncident(id: string, patch: PatchIncidentBody, options: { ifMatch: string }): Promise<IncidentWithEtag>;
-  postUpdate(id: string, body: PostUpdateBody, options?: { ifMatch?: string }): Promise<IncidentWithEtag>;
-  timeline(id: string): Promise<TimelineEntry[]>;
 }
 
 interface Call {

@@ -29,6 +29,7 @@ describe('with the running shell', () => {
   it('a valid declare returns a DeclareResult and writes the incident', async () => {
     const answer = await ipcMain.simulateInvoke(declareChannel, invokeEventFrom(ours.webContents), validDeclare);
     expect(answer).toMatchObject({ ok: true, value: { id: expect.any(String), name: expect.any(String), steps: expect.any(Array) } });
+    await running.shell.core.runDeclare((answer as { value: { id: string } }).value.id);
     expect(openIncidents()).toBe(1);
   });
 
@@ -91,7 +92,15 @@ describe('registerIpcHandlers alone', () => {
     'snapshot.get': async () => {
       throw new Error('database is locked');
     },
-    'incident.declare': async () => ok({ id: '1', name: 'inc-1', steps: [] }),
+    'incident.declare': async () =>
+      ok({ id: '1', name: 'inc-1', title: 't', severity: 'SEV1' as const, createdAt: '2026-11-24T10:00:00Z', steps: [], finished: true, running: false }),
+    'declare.retry': async () => {
+      throw new Error('unused');
+    },
+    'declare.get': async () => {
+      throw new Error('unused');
+    },
+    'services.search': async () => ok({ services: [], configured: false }),
     'settings.get': async () => {
       throw new Error('unused');
     },

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { COMMAND_NAMES } from '../../../src-shared/bridge-channels.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './shell-harness.js';
 
@@ -36,6 +37,8 @@ const tick = () => new Promise((r) => setTimeout(r, 20));
     { title: 'Bundle smoke', severity: 'SEV3' },
   );
   const tray = electron.Tray.instances[0];
+  // The answer comes once the intent is in the outbox; the record (and the active icon) follow.
+  for (let i = 0; i < 250 && !tray.image.path.includes('active'); i++) await tick();
   process.stdout.write(JSON.stringify({
     trayIconAtStart,
     trayIconAfterDeclare: tray.image.path,
@@ -105,7 +108,7 @@ describe('the built main bundle', () => {
       electronStoreListener: 1,
       declared: { ok: true, value: { name: expect.stringMatching(/bundle-smoke/) } },
     });
-    expect((report.handlers as string[]).length).toBe(7);
+    expect((report.handlers as string[]).length).toBe(COMMAND_NAMES.length);
   });
 
   it('the preload requires nothing but electron (the sandbox allows no more)', () => {

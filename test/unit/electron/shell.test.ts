@@ -2,7 +2,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ipcChannel } from '../../../src-shared/bridge-channels.js';
 import type { AppSnapshot } from '../../../src-shared/bridge.js';
 import { startShell } from '../../../src-main/electron/start-shell.js';
@@ -92,11 +92,12 @@ describe('lifecycle', () => {
   it('quitting releases the shortcut, the IPC handlers and the database', async () => {
     const { shell } = await start();
     theMenu().click(TRAY_MENU_LABELS.quit);
-    expect(app.quitCalls).toBe(1);
     expect(globalShortcut.registered.size).toBe(0);
     expect(ipcMain.handlers.size).toBe(0);
     expect(theTray().destroyed).toBe(true);
-    expect(shell.core.db.open).toBe(false);
+    // The core closes after runs in flight have saved; then the app exits for real.
+    await vi.waitFor(() => expect(shell.core.db.open).toBe(false));
+    await vi.waitFor(() => expect(app.quitCalls).toBe(2));
   });
 });
 
@@ -189,7 +190,8 @@ describe('tray', () => {
     expect(imagePath()).toBe(join(PATHS.assets, 'tray', 'idle-light.png'));
     expect((theTray().image as FakeNativeImage).isEmpty()).toBe(false);
     expect(theTray().tooltip).toBe('Incident Tray — no open incidents');
-    const declared = shell.core.declare({ title: 'Checkout 5xx', severity: 'SEV2' });
+    const declared = await shell.core.declare({ title: 'Checkout 5xx', severity: 'SEV2' });
+    await shell.core.runDeclare(declared.id);
     expect(imagePath()).toBe(join(PATHS.assets, 'tray', 'active-light.png'));
     expect(theTray().tooltip).toBe(`Incident Tray — 1 open incident (worst SEV2: ${declared.name})`);
   });
@@ -259,8 +261,10 @@ describe('IPC round trip with the real core', () => {
     expect(answer).toMatchObject({ ok: true, value: { name: expect.stringMatching(/^inc-\d{8}-checkout-5xx/) } });
     const value = (answer as { value: { id: string; steps: { step: string; status: string }[] } }).value;
     expect(value.steps.map((s) => s.step)).toEqual(['slack.channel', 'slack.headline', 'slack.digest', 'pagerduty', 'hub']);
+    // The answer comes once the intent is in the outbox; the record follows when the hub step ran.
+    await shell.core.runDeclare(value.id);
 
-    const db = new BetterSqlite3(join(home, 'incident-tray.db'), { readonly: true });
+    const db = new BetterSqlite3(join(home, 'local-incidents.db'), { readonly: true });
     try {
       expect(db.prepare('SELECT title, severity, service FROM incidents WHERE id = ?').get(value.id)).toEqual({
         title: 'Checkout 5xx',

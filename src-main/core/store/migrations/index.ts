@@ -4,6 +4,7 @@ import type { Database } from 'better-sqlite3';
 import { migration001LocalIncidents } from './001-local-incidents.js';
 import { migration002Outbox } from './002-outbox.js';
 import { migration003NotificationLedger } from './003-notification-ledger.js';
+import { migration004OutboxSteps } from './004-outbox-steps.js';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration001LocalIncidents,
   migration002Outbox,
   migration003NotificationLedger,
+  migration004OutboxSteps,
 ];
 
 export function schemaVersion(db: Database): number {

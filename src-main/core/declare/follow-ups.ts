@@ -1,0 +1,51 @@
+// What a declare does once its steps have answered: the headline gets the PagerDuty link, and the
+// incident record gets the Slack and PagerDuty links. A failure here fails the step it belongs to
+// (with a message saying what is missing), so the outbox retries it like any other.
+import { HubError } from '../../../src-shared/hub-client-contract.js';
+import type { DeclareStepName } from '../../../src-shared/domain.js';
+import { withRetry } from '../retry/retry-policy.js';
+import { asStepError } from '../retry/step-error.js';
+import { hubStepError, type StepContext } from './step-context.js';
+import { linkHeadline } from './steps/slack-post-steps.js';
+
+async function recordLinks(ctx: StepContext): Promise<void> {
+  const hub = ctx.outbox.step(ctx.declare.id, 'hub');
+  if (hub?.status !== 'done') return;
+  const slack = ctx.outbox.step(ctx.declare.id, 'slack.channel')?.url;
+  const pagerduty = ctx.outbox.step(ctx.declare.id, 'pagerduty')?.url;
+  const wanted = { ...(slack ? { slack } : {}), ...(pagerduty ? { pagerduty } : {}) };
+  const recorded = (hub.state.links ?? {}) as Record<string, string>;
+  if (Object.entries(wanted).every(([k, v]) => recorded[k] === v)) return;
+  try {
+    // If-Match keeps a teammate's edit: on 412 the current version is read again and the patch re-applied.
+    for (let tries = 0; tries < 3; tries++) {
+      const { etag } = await ctx.vendors.incidents.getIncident(ctx.declare.id);
+      try {
+        await ctx.vendors.incidents.patchIncident(ctx.declare.id, { links: wanted }, { ifMatch: etag ?? '*' });
+        break;
+      } catch (error) {
+        if (!(error instanceof HubError) || error.status !== 412 || tries === 2) throw error;
+      }
+    }
+  } catch (error) {
+    throw hubStepError(error);
+  }
+  ctx.outbox.saveStep(ctx.declare.id, 'hub', { state: { links: wanted } }, ctx.clock.now().toISOString());
+}
+
+async function guarded(ctx: StepContext, step: DeclareStepName, what: string, work: () => Promise<void>): Promise<void> {
+  try {
+    await withRetry(work, ctx.policy);
+  } catch (error) {
+    const failure = asStepError(error);
+    ctx.outbox.saveStep(ctx.declare.id, step, { status: 'failed', error: `${what}: ${failure.message}`, waitingForNetwork: failure.waitingForNetwork }, ctx.clock.now().toISOString());
+    ctx.changed();
+  }
+}
+
+export async function runFollowUps(ctx: StepContext): Promise<void> {
+  await Promise.all([
+    guarded(ctx, 'slack.headline', 'the headline is posted, but adding the PagerDuty link failed', () => linkHeadline(ctx)),
+    guarded(ctx, 'hub', 'the incident is recorded, but saving its Slack/PagerDuty links failed', () => recordLinks(ctx)),
+  ]);
+}

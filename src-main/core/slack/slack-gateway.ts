@@ -1,0 +1,154 @@
+// The Slack Web API calls a declare makes, over @slack/web-api. The client's own retries (10 over
+// 30 minutes by default) are off and every call has a deadline: the declare's retry policy and the
+// outbox own retrying (DESIGN.md §6). Errors come out as StepErrors.
+import { LogLevel, WebClient, type Block, type KnownBlock } from '@slack/web-api';
+import { slackStepError } from './slack-errors.js';
+
+export interface SlackGatewayOptions {
+  token: string;
+  /** Must end in `/api/`. */
+  apiUrl: string;
+  timeoutMs: number;
+}
+
+export interface SlackChannel {
+  id: string;
+  name: string;
+  creator?: string;
+  /** Unix seconds. */
+  created?: number;
+  purpose?: string;
+}
+
+export interface SlackMessageContent {
+  text: string;
+  blocks: (KnownBlock | Block)[];
+}
+
+export interface SlackIdentity {
+  /** Who the token acts as: a bot user or a person. */
+  userId: string;
+  /** `https://team.slack.com/`: channel and message links are built from it. */
+  teamUrl: string;
+}
+
+export type CreateChannelOutcome = { kind: 'created'; channel: SlackChannel } | { kind: 'name_taken' };
+
+const OK_ANYWAY = new Set(['already_in_channel', 'cant_invite_self', 'already_pinned']);
+
+export class SlackGateway {
+  private readonly client: WebClient;
+  private identityPromise: Promise<SlackIdentity> | undefined;
+
+  constructor(options: SlackGatewayOptions) {
+    this.client = new WebClient(options.token, {
+      slackApiUrl: options.apiUrl,
+      retryConfig: { retries: 0 },
+      timeout: options.timeoutMs,
+      rejectRateLimitedCalls: true,
+      logLevel: LogLevel.ERROR,
+    });
+  }
+
+  private async call<T>(method: string, run: () => Promise<T>, tolerated: ReadonlySet<string> = new Set()): Promise<T | undefined> {
+    try {
+      return await run();
+    } catch (error) {
+      const classified = slackStepError(method, error);
+      if (classified.vendorCode && tolerated.has(classified.vendorCode)) return undefined;
+      throw classified;
+    }
+  }
+
+  /** auth.test, asked once per gateway (the answer does not change while the token stays). */
+  identity(): Promise<SlackIdentity> {
+    this.identityPromise ??= this.call('auth.test', () => this.client.auth.test()).then((answer) => {
+      if (!answer?.user_id || !answer.url) throw slackStepError('auth.test', new Error('auth.test did not say who the token is'));
+      return { userId: answer.user_id, teamUrl: answer.url.endsWith('/') ? answer.url : `${answer.url}/` };
+    });
+    // A failed answer is not kept: the next step asks again.
+    this.identityPromise.catch(() => (this.identityPromise = undefined));
+    return this.identityPromise;
+  }
+
+  async userIdByEmail(email: string): Promise<string | undefined> {
+    const answer = await this.call('users.lookupByEmail', () => this.client.users.lookupByEmail({ email }), new Set(['users_not_found']));
+    return answer?.user?.id;
+  }
+
+  async createChannel(name: string): Promise<CreateChannelOutcome> {
+    const answer = await this.call('conversations.create', () => this.client.conversations.create({ name, is_private: false }), new Set(['name_taken']));
+    if (!answer) return { kind: 'name_taken' };
+    const channel = answer.channel;
+    if (!channel?.id || !channel.name) throw slackStepError('conversations.create', new Error('no channel in the answer'));
+    return { kind: 'created', channel: { id: channel.id, name: channel.name, creator: channel.creator, created: channel.created } };
+  }
+
+  /** Slack has no lookup by name: page through the channels (public and private the token sees). */
+  async findChannelByName(name: string): Promise<SlackChannel | undefined> {
+    let cursor: string | undefined;
+    for (let page = 0; page < 50; page++) {
+      const answer = await this.call('conversations.list', () =>
+        this.client.conversations.list({ limit: 1000, exclude_archived: false, types: 'public_channel,private_channel', ...(cursor ? { cursor } : {}) }),
+      );
+      const found = answer?.channels?.find((c) => c.name === name);
+      if (found?.id) return { id: found.id, name, creator: found.creator, created: found.created, purpose: found.purpose?.value };
+      cursor = answer?.response_metadata?.next_cursor || undefined;
+      if (!cursor) return undefined;
+    }
+    return undefined;
+  }
+
+  async setPurpose(channel: string, purpose: string): Promise<void> {
+    await this.call('conversations.setPurpose', () => this.client.conversations.setPurpose({ channel, purpose }));
+  }
+
+  async setTopic(channel: string, topic: string): Promise<void> {
+    await this.call('conversations.setTopic', () => this.client.conversations.setTopic({ channel, topic }));
+  }
+
+  /** Inviting someone already there (or the token's own user) counts as done. */
+  async invite(channel: string, user: string): Promise<void> {
+    await this.call('conversations.invite', () => this.client.conversations.invite({ channel, users: user }), OK_ANYWAY);
+  }
+
+  async postMessage(channel: string, content: SlackMessageContent): Promise<{ channel: string; ts: string }> {
+    const answer = await this.call('chat.postMessage', () =>
+      this.client.chat.postMessage({ channel, text: content.text, blocks: content.blocks, unfurl_links: false }),
+    );
+    if (!answer?.ts || !answer.channel) throw slackStepError('chat.postMessage', new Error('no ts in the answer'));
+    return { channel: answer.channel, ts: answer.ts };
+  }
+
+  async updateMessage(channel: string, ts: string, content: SlackMessageContent): Promise<void> {
+    await this.call('chat.update', () => this.client.chat.update({ channel, ts, text: content.text, blocks: content.blocks }));
+  }
+
+  async pin(channel: string, ts: string): Promise<void> {
+    await this.call('pins.add', () => this.client.pins.add({ channel, timestamp: ts }), OK_ANYWAY);
+  }
+
+  /**
+   * A message of ours found by the block_id we gave it: chat.postMessage has no idempotency key, so
+   * before posting again after an unclear failure (timeout, crash) we look whether the first one landed.
+   */
+  async findMessageByBlockId(channel: string, blockId: string, oldestUnixSeconds: number): Promise<{ channel: string; ts: string } | undefined> {
+    let cursor: string | undefined;
+    for (let page = 0; page < 10; page++) {
+      const answer = await this.call('conversations.history', () =>
+        this.client.conversations.history({ channel, oldest: String(oldestUnixSeconds), limit: 200, inclusive: true, ...(cursor ? { cursor } : {}) }),
+      );
+      const found = answer?.messages?.find((m) => m.blocks?.some((b) => b.block_id === blockId));
+      if (found?.ts) return { channel, ts: found.ts };
+      cursor = answer?.response_metadata?.next_cursor || undefined;
+      if (!cursor) return undefined;
+    }
+    return undefined;
+  }
+}
+
+/** `https://team.slack.com/archives/C123` and, with a ts, the message's permalink. */
+export function slackLink(teamUrl: string, channelId: string, ts?: string): string {
+  const base = `${teamUrl}archives/${channelId}`;
+  return ts ? `${base}/p${ts.replace('.', '')}` : base;
+}
