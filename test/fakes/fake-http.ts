@@ -15,6 +15,8 @@ export interface RecordedCall {
   /** The parsed form or JSON body (undefined when empty). */
   body: unknown;
   violations: string[];
+  /** When the request arrived (ms since the epoch): how tests check a Retry-After was honoured. */
+  at: number;
 }
 
 export type Fault =
@@ -23,7 +25,9 @@ export type Fault =
   | { kind: 'delay'; ms: number }
   | { kind: 'hang' }
   /** Destroys the socket without an answer. */
-  | { kind: 'reset' };
+  | { kind: 'reset' }
+  /** Does the work (state changes as usual), then destroys the socket: the answer is lost on the way. */
+  | { kind: 'lost-answer' };
 
 export interface FakeControls {
   calls: RecordedCall[];
@@ -67,6 +71,11 @@ const MAX_BODY_BYTES = 5 * 1024 * 1024;
 export abstract class FakeServer {
   readonly calls: RecordedCall[] = [];
   latencyMs: number;
+  /**
+   * Hears each call right after its answer was written (faults included): the kill tests end the
+   * client process at that moment, the worst one — the vendor did it, the client has not saved it.
+   */
+  onAnswered: (call: RecordedCall) => void = () => undefined;
   private readonly faults = new Map<string, Fault[]>();
   private readonly closing = new AbortController();
   private readonly server = createServer((request, response) => void this.onRequest(request, response));
@@ -135,11 +144,11 @@ export abstract class FakeServer {
       handled = this.handle(incoming);
     } catch (error) {
       // A bug in the fake must fail the test loudly, not look like a vendor outage.
-      this.calls.push({ ...incoming, operation: 'unknown', body: rawBody, violations: [`fake crashed: ${(error as Error).stack ?? String(error)}`] });
+      this.calls.push({ ...incoming, operation: 'unknown', body: rawBody, violations: [`fake crashed: ${(error as Error).stack ?? String(error)}`], at: Date.now() });
       send(response, { status: 500, body: { fake_error: String(error) } });
       return;
     }
-    const call: RecordedCall = { method: incoming.method, path: incoming.path, operation: handled.operation, headers: request.headers, query, body: handled.body, violations: handled.violations };
+    const call: RecordedCall = { method: incoming.method, path: incoming.path, operation: handled.operation, headers: request.headers, query, body: handled.body, violations: handled.violations, at: Date.now() };
     this.calls.push(call);
 
     const fault = this.faults.get(handled.operation)?.shift();
@@ -159,15 +168,23 @@ export abstract class FakeServer {
     if (fault?.kind === 'garbage') {
       response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
       response.end('<html><body><h1>502 Bad Gateway</h1>');
+      this.onAnswered(call);
       return;
     }
     if (fault?.kind === 'status') {
       const answer = this.faultAnswer(fault.status, handled.operation, fault.retryAfterSeconds);
       if (fault.retryAfterSeconds !== undefined) answer.headers = { ...answer.headers, 'retry-after': String(fault.retryAfterSeconds) };
       send(response, answer);
+      this.onAnswered(call);
       return;
     }
     let answer: Answer;
+    if (fault?.kind === 'lost-answer') {
+      handled.respond();
+      request.socket.destroy();
+      this.onAnswered(call);
+      return;
+    }
     try {
       answer = handled.respond();
     } catch (error) {
@@ -175,6 +192,7 @@ export abstract class FakeServer {
       answer = { status: 500, body: { fake_error: String(error) } };
     }
     send(response, answer);
+    this.onAnswered(call);
   }
 }
 

@@ -42,6 +42,9 @@ type PdjsAnswer = Response & { data?: unknown };
 
 const DUPLICATE_KEY = /matching dedup key already exists/i;
 
+const isResponseLike = (value: unknown): value is { status: number; headers: Headers } =>
+  typeof value === 'object' && value !== null && typeof (value as { status?: unknown }).status === 'number' && typeof (value as { headers?: { get?: unknown } }).headers?.get === 'function';
+
 export class PagerDutyGateway {
   constructor(private readonly options: PagerDutyGatewayOptions) {}
 
@@ -66,9 +69,8 @@ export class PagerDutyGateway {
         signal: AbortSignal.timeout(this.options.timeoutMs),
       } as Parameters<typeof api>[0])) as unknown as PdjsAnswer;
     } catch (error) {
-      if (error instanceof Response) {
-        return this.refuse(operation, error.status, undefined, error.headers);
-      }
+      // pdjs rejects with its (cross-fetch) Response when the body is not JSON: not a global Response.
+      if (isResponseLike(error)) return this.refuse(operation, error.status, undefined, error.headers);
       const failure = error as Error & { type?: string; name?: string };
       if (failure.name === 'AbortError' || failure.name === 'TimeoutError' || failure.type === 'aborted') {
         throw new StepError('timeout', `PagerDuty ${operation} did not answer within ${this.options.timeoutMs} ms`);
@@ -88,7 +90,7 @@ export class PagerDutyGateway {
     if (status === 401 || status === 403) {
       throw new StepError('auth', `PagerDuty refused the API key (HTTP ${status}${detail ? `, ${detail}` : ''}): update the PagerDuty API key in Settings`, undefined, code);
     }
-    if (data === undefined) throw new StepError('bad-response', `PagerDuty ${operation} answered HTTP ${status} with something that is not JSON`);
+    if (data === undefined || (status >= 200 && status < 300)) throw new StepError('bad-response', `PagerDuty ${operation} answered HTTP ${status} with something that is not JSON`);
     throw new StepError('rejected', `PagerDuty ${operation} refused (HTTP ${status}${detail ? `: ${detail}` : ''})`, undefined, code);
   }
 

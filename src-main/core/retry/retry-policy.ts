@@ -45,15 +45,17 @@ export async function withRetry<T>(
         maxDelay: policy.maxDelayMs,
         timeMultiple: 2,
         jitter: 'full',
-        retry: async (_error: unknown, nextAttempt: number) => {
+        // The library calls this after every failure, the last one included (with the count of tries
+        // made so far): only a failure that will really be retried may wait or be reported as such.
+        retry: async (_error: unknown, triesSoFar: number) => {
           const error = last;
-          if (!error?.transient) return false;
+          if (!error?.transient || triesSoFar >= policy.attempts) return false;
           if (error.retryAfterMs !== undefined) {
             if (error.retryAfterMs > policy.maxRetryAfterMs) return false;
             // The backoff's own (jittered) delay follows; waiting the asked time first honours it.
             await sleep(error.retryAfterMs);
           }
-          onRetry(error, nextAttempt);
+          onRetry(error, triesSoFar + 1);
           return true;
         },
       },

@@ -135,9 +135,13 @@ export class SlackGateway {
   async findMessageByBlockId(channel: string, blockId: string, oldestUnixSeconds: number): Promise<{ channel: string; ts: string } | undefined> {
     let cursor: string | undefined;
     for (let page = 0; page < 10; page++) {
-      const answer = await this.call('conversations.history', () =>
-        this.client.conversations.history({ channel, oldest: String(oldestUnixSeconds), limit: 200, inclusive: true, ...(cursor ? { cursor } : {}) }),
+      // A channel we may post in but not read (a bot outside the digest channel): nothing can be found.
+      const answer = await this.call(
+        'conversations.history',
+        () => this.client.conversations.history({ channel, oldest: String(oldestUnixSeconds), limit: 200, inclusive: true, ...(cursor ? { cursor } : {}) }),
+        new Set(['not_in_channel', 'channel_not_found']),
       );
+      if (!answer) return undefined;
       const found = answer?.messages?.find((m) => m.blocks?.some((b) => b.block_id === blockId));
       if (found?.ts) return { channel, ts: found.ts };
       cursor = answer?.response_metadata?.next_cursor || undefined;
