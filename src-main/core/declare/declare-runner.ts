@@ -7,12 +7,12 @@ import type { DeclareProgress } from '../../../src-shared/domain.js';
 import type { Settings } from '../../../src-shared/settings.js';
 import type { Clock, Logger } from '../ports.js';
 import type { RetryPolicy } from '../retry/retry-policy.js';
-import { runFollowUps } from './follow-ups.js';
+import { followUpHeadline, followUpRecord } from './follow-ups.js';
 import type { Outbox } from './outbox.js';
 import { blockedBy, type DeclareVendors, type StepContext } from './step-context.js';
 import { runHubStep } from './steps/hub-step.js';
 import { runPagerDutyStep } from './steps/pagerduty-step.js';
-import { runSlackChannelStep } from './steps/slack-channel-step.js';
+import { channelUrl, runSlackChannelStep } from './steps/slack-channel-step.js';
 import { runDigestStep, runHeadlineStep } from './steps/slack-post-steps.js';
 
 export interface DeclareRunnerOptions {
@@ -78,6 +78,39 @@ export class DeclareRunner {
     if (progress) this.options.onProgress(progress);
   }
 
+  /**
+   * The dependency graph, as promises. Critical path with the usual latencies: hub create → channel
+   * create → headline post → pin, beside PagerDuty → headline link; everything else hangs off it.
+   */
+  private async runSteps(ctx: StepContext): Promise<void> {
+    const slack = ctx.vendors.slack;
+    // Warm-ups that every Slack step needs, started at once rather than on the critical path.
+    if (slack) {
+      void slack.identity().catch(() => undefined);
+      if (ctx.declarerEmail) void slack.userIdByEmail(ctx.declarerEmail).catch(() => undefined);
+    }
+    let nameSettled!: () => void;
+    const named = new Promise<void>((resolve) => (nameSettled = resolve));
+    let channelReady!: (id: string | undefined) => void;
+    const channelKnown = new Promise<string | undefined>((resolve) => (channelReady = resolve));
+
+    const hub = runHubStep(ctx, nameSettled);
+    const pagerduty = runPagerDutyStep(ctx);
+    const channel = named.then(() => runSlackChannelStep(ctx, channelReady)).finally(() => channelReady(undefined));
+    const posts = channelKnown.then(async (channelId) => {
+      if (!channelId) {
+        const failed = await channel;
+        blockedBy(ctx, 'slack.headline', failed, 'the Slack channel');
+        blockedBy(ctx, 'slack.digest', failed, 'the Slack channel');
+        return;
+      }
+      const headline = runHeadlineStep(ctx).then(() => pagerduty).then(() => followUpHeadline(ctx));
+      await Promise.all([headline, runDigestStep(ctx)]);
+    });
+    const record = Promise.all([hub, pagerduty, channelKnown]).then(() => followUpRecord(ctx, channelUrl(ctx)));
+    await Promise.all([hub, pagerduty, channel, posts, record]);
+  }
+
   private async execute(id: string): Promise<DeclareProgress | undefined> {
     const { outbox, clock } = this.options;
     const declare = outbox.declare(id);
@@ -99,21 +132,7 @@ export class DeclareRunner {
         policy: this.options.policy,
         changed: () => this.emit(id),
       };
-      let nameSettled!: () => void;
-      const named = new Promise<void>((resolve) => (nameSettled = resolve));
-      const hub = runHubStep(ctx, nameSettled);
-      const pagerduty = runPagerDutyStep(ctx);
-      const slack = named.then(async () => {
-        const channel = await runSlackChannelStep(ctx);
-        if (channel?.status !== 'done') {
-          blockedBy(ctx, 'slack.headline', channel, 'the Slack channel');
-          blockedBy(ctx, 'slack.digest', channel, 'the Slack channel');
-          return;
-        }
-        await Promise.all([runHeadlineStep(ctx), runDigestStep(ctx)]);
-      });
-      await Promise.all([hub, pagerduty, slack]);
-      await runFollowUps(ctx);
+      await this.runSteps(ctx);
       const resumes = (outbox.declare(id)?.resumeCount ?? 0) + 1;
       const waiting = outbox.steps(id).some((s) => s.status === 'failed' && s.waitingForNetwork);
       const delay = Math.min(RESUME_MAX_MS, RESUME_BASE_MS * 2 ** Math.min(resumes, 10)) * (0.5 + Math.random() / 2);

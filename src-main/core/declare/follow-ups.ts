@@ -8,10 +8,10 @@ import { asStepError } from '../retry/step-error.js';
 import { hubStepError, type StepContext } from './step-context.js';
 import { linkHeadline } from './steps/slack-post-steps.js';
 
-async function recordLinks(ctx: StepContext): Promise<void> {
+async function recordLinks(ctx: StepContext, slackUrl: string | undefined): Promise<void> {
   const hub = ctx.outbox.step(ctx.declare.id, 'hub');
   if (hub?.status !== 'done') return;
-  const slack = ctx.outbox.step(ctx.declare.id, 'slack.channel')?.url;
+  const slack = ctx.outbox.step(ctx.declare.id, 'slack.channel')?.url ?? slackUrl;
   const pagerduty = ctx.outbox.step(ctx.declare.id, 'pagerduty')?.url;
   const wanted = { ...(slack ? { slack } : {}), ...(pagerduty ? { pagerduty } : {}) };
   const recorded = (hub.state.links ?? {}) as Record<string, string>;
@@ -43,9 +43,9 @@ async function guarded(ctx: StepContext, step: DeclareStepName, what: string, wo
   }
 }
 
-export async function runFollowUps(ctx: StepContext): Promise<void> {
-  await Promise.all([
-    guarded(ctx, 'slack.headline', 'the headline is posted, but adding the PagerDuty link failed', () => linkHeadline(ctx)),
-    guarded(ctx, 'hub', 'the incident is recorded, but saving its Slack/PagerDuty links failed', () => recordLinks(ctx)),
-  ]);
-}
+/** Once the headline is posted and PagerDuty answered: the headline gets the page's link. */
+export const followUpHeadline = (ctx: StepContext) => guarded(ctx, 'slack.headline', 'the headline is posted, but adding the PagerDuty link failed', () => linkHeadline(ctx));
+
+/** Once the record, the channel and the page exist: the record gets their links. */
+export const followUpRecord = (ctx: StepContext, slackUrl: string | undefined) =>
+  guarded(ctx, 'hub', 'the incident is recorded, but saving its Slack/PagerDuty links failed', () => recordLinks(ctx, slackUrl));

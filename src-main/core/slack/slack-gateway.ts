@@ -2,6 +2,7 @@
 // 30 minutes by default) are off and every call has a deadline: the declare's retry policy and the
 // outbox own retrying (DESIGN.md §6). Errors come out as StepErrors.
 import { LogLevel, WebClient, type Block, type KnownBlock } from '@slack/web-api';
+import { StepError } from '../retry/step-error.js';
 import { slackStepError } from './slack-errors.js';
 
 export interface SlackGatewayOptions {
@@ -66,14 +67,24 @@ export class SlackGateway {
       if (!answer?.user_id || !answer.url) throw slackStepError('auth.test', new Error('auth.test did not say who the token is'));
       return { userId: answer.user_id, teamUrl: answer.url.endsWith('/') ? answer.url : `${answer.url}/` };
     });
-    // A failed answer is not kept: the next step asks again.
-    this.identityPromise.catch(() => (this.identityPromise = undefined));
+    // A network failure is not kept (the next step asks again); a refused token is, until the token
+    // changes (which makes a new gateway): asking again would only be refused again.
+    this.identityPromise.catch((error: unknown) => {
+      if (!(error instanceof StepError) || error.transient) this.identityPromise = undefined;
+    });
     return this.identityPromise;
   }
 
-  async userIdByEmail(email: string): Promise<string | undefined> {
-    const answer = await this.call('users.lookupByEmail', () => this.client.users.lookupByEmail({ email }), new Set(['users_not_found']));
-    return answer?.user?.id;
+  private readonly usersByEmail = new Map<string, Promise<string | undefined>>();
+
+  /** Asked once per email while the gateway lives (a declare warms it up before the channel exists). */
+  userIdByEmail(email: string): Promise<string | undefined> {
+    const known = this.usersByEmail.get(email);
+    if (known) return known;
+    const asked = this.call('users.lookupByEmail', () => this.client.users.lookupByEmail({ email }), new Set(['users_not_found'])).then((answer) => answer?.user?.id);
+    this.usersByEmail.set(email, asked);
+    asked.catch(() => this.usersByEmail.delete(email));
+    return asked;
   }
 
   async createChannel(name: string): Promise<CreateChannelOutcome> {

@@ -25,9 +25,19 @@ function isOurs(ctx: StepContext, channel: SlackChannel, myUserId: string): bool
   return channel.creator === myUserId && (channel.created ?? 0) >= declaredAt - CREATED_SKEW_SECONDS;
 }
 
+/** The war room's link once the channel exists (before the step has finished its topic and invite). */
+export function channelUrl(ctx: StepContext): string | undefined {
+  const url = ctx.outbox.step(ctx.declare.id, 'slack.channel')?.state.url;
+  return typeof url === 'string' ? url : undefined;
+}
+
 const withSuffix = (base: string, n: number) => `${base.slice(0, SLACK_CHANNEL_NAME_MAX - String(n).length - 1).replace(/-+$/, '')}-${n}`;
 
-export function runSlackChannelStep(ctx: StepContext) {
+/**
+ * `onChannel` hears the channel id as soon as the channel exists: the headline and the digest post
+ * start then, while purpose, topic and the invite are still on their way.
+ */
+export function runSlackChannelStep(ctx: StepContext, onChannel: (channelId: string) => void) {
   return runStep(ctx, 'slack.channel', async (state, save) => {
     const slack = requireSlack(ctx);
     const me = await slack.identity();
@@ -50,11 +60,10 @@ export function runSlackChannelStep(ctx: StepContext) {
       save({ channelId, channelName: candidate });
     }
     const channel = channelId;
-    if (state.purposeSet !== true) {
-      await slack.setPurpose(channel, channelPurpose(ctx.facts));
-      save({ purposeSet: true });
-    }
+    save({ url: slackLink(me.teamUrl, channel) });
+    onChannel(channel);
     await Promise.all([
+      state.purposeSet === true ? undefined : slack.setPurpose(channel, channelPurpose(ctx.facts)).then(() => save({ purposeSet: true })),
       state.topicSet === true ? undefined : slack.setTopic(channel, channelTopic(ctx.facts)).then(() => save({ topicSet: true })),
       state.invited !== undefined ? undefined : inviteDeclarer(ctx, slack, channel).then((invited) => save({ invited })),
     ]);
