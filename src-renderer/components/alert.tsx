@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
-import { CloudOffIcon, InfoIcon, WarningIcon } from './icons.js';
+import { CheckIcon, CloudOffIcon, InfoIcon, WarningIcon } from './icons.js';
 
-type Tone = 'info' | 'warning' | 'error' | 'offline';
+type Tone = 'info' | 'success' | 'warning' | 'error' | 'offline';
 
 const ICONS: Record<Tone, () => ReactNode> = {
   info: InfoIcon,
+  success: CheckIcon,
   warning: WarningIcon,
   error: WarningIcon,
   offline: CloudOffIcon,

@@ -53,6 +53,11 @@ export const SpinnerIcon = () => (
     <path d="M8 2.5a5.5 5.5 0 1 1-5.5 5.5" />
   </Icon>
 );
+export const ChevronIcon = () => (
+  <Icon>
+    <path d="M6 3.5L10.5 8 6 12.5" />
+  </Icon>
+);
 export const BackIcon = () => (
   <Icon>
     <path d="M10 3.5L5.5 8l4.5 4.5" />

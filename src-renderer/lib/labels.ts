@@ -18,6 +18,9 @@ export const STEP_STATUS_LABELS: Record<StepStatus, string> = {
   'not-configured': 'Not configured',
 };
 
+/** Shown instead of "Failed" (or "Pending") when the network is at fault: main finishes it by itself. */
+export const WAITING_FOR_NETWORK_LABEL = 'Waiting for network';
+
 export const INCIDENT_STATUS_LABELS: Record<IncidentStatus, string> = {
   investigating: 'Investigating',
   identified: 'Identified',

@@ -1,16 +1,16 @@
 // The declare form: what the person typed, what is wrong with it (checked with the same zod schema
-// main uses), the submit, and the result with its steps.
+// main uses), and the submit. Main answers as soon as the intent is in its outbox; from then on the
+// declare's live state lives in the progress store, under the id kept here.
 import { create } from 'zustand';
 import {
   declareRequestSchema,
   DESCRIPTION_MAX,
   TITLE_MAX,
-  type DeclareRequest,
-  type DeclareResult,
   type Severity,
 } from '../../src-shared/domain.js';
 import type { AppError } from '../../src-shared/result.js';
 import { getBridge } from '../bridge.js';
+import { useDeclareProgress } from './declare-progress-store.js';
 
 export interface DeclareDraft {
   title: string;
@@ -64,12 +64,11 @@ interface DeclareState {
   attempted: boolean;
   submitting: boolean;
   serverError: AppError | undefined;
-  result: DeclareResult | undefined;
-  /** What was declared, shown next to the result. */
-  declared: DeclareRequest | undefined;
+  /** The declare this window submitted; its steps are in the progress store. */
+  declaredId: string | undefined;
   setField<K extends DeclareField>(field: K, value: DeclareDraft[K]): void;
   submit(): Promise<void>;
-  /** Clears the form and any result, for "Declare another" and leaving the window. */
+  /** Clears the form and forgets the declare, for "Declare another" and leaving the window. */
   reset(): void;
 }
 
@@ -79,8 +78,7 @@ const initial = () => ({
   attempted: false,
   submitting: false,
   serverError: undefined,
-  result: undefined,
-  declared: undefined,
+  declaredId: undefined,
 });
 
 export const useDeclare = create<DeclareState>()((set, get) => ({
@@ -92,7 +90,7 @@ export const useDeclare = create<DeclareState>()((set, get) => ({
   },
   async submit() {
     // One declare per click, however impatient the clicking: nothing is ever done twice.
-    if (get().submitting || get().result) return;
+    if (get().submitting || get().declaredId) return;
     const { draft } = get();
     const errors = validateDraft(draft);
     set({ attempted: true, fieldErrors: errors, serverError: undefined });
@@ -100,8 +98,13 @@ export const useDeclare = create<DeclareState>()((set, get) => ({
     const request = declareRequestSchema.parse(toRequest(draft));
     set({ submitting: true });
     const answer = await getBridge().invoke('incident.declare', request);
-    if (answer.ok) set({ ...initial(), result: answer.value, declared: request });
-    else set({ submitting: false, serverError: answer.error });
+    if (!answer.ok) {
+      set({ submitting: false, serverError: answer.error });
+      return;
+    }
+    // The id is new to this window, so any push for it that came first is newer than this answer.
+    useDeclareProgress.getState().adopt(answer.value, 0);
+    set({ ...initial(), declaredId: answer.value.id });
   },
   reset() {
     if (!get().submitting) set(initial());

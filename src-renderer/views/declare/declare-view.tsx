@@ -1,28 +1,32 @@
-// The declare window: the form until a declare went through, then its result and steps.
+// The declare window: the form until main has the declare in its outbox, then that declare live. The
+// flow runs in main, so closing the window at any point loses nothing; coming back shows the form.
 import { useCallback, useEffect } from 'react';
 import { isHarness } from '../../bridge.js';
 import { ViewHeader } from '../../components/view-header.js';
 import { useEscape } from '../../lib/use-escape.js';
 import { useDeclare } from '../../store/declare-store.js';
+import { useDeclareProgress } from '../../store/declare-progress-store.js';
 import { useNavigation } from '../../store/navigation-store.js';
 import { DeclareForm } from './declare-form.js';
-import { DeclareResultPanel } from './declare-result-panel.js';
+import { DeclareProgressPanel } from './declare-progress-panel.js';
 
 export function DeclareView() {
-  const result = useDeclare((s) => s.result);
+  const declaredId = useDeclare((s) => s.declaredId);
+  const declare = useDeclareProgress((s) => (declaredId ? s.byId[declaredId] : undefined));
   const dismiss = useNavigation((s) => s.dismiss);
   const back = useCallback(() => void dismiss(), [dismiss]);
   const toIncidents = useCallback(() => void dismiss({ toIncidents: true }), [dismiss]);
   useEscape(back);
-  // A result belongs to the visit that produced it: coming back later starts a fresh form.
+  // A declare belongs to the visit that made it: coming back later starts a fresh form.
   useEffect(() => () => {
-    if (useDeclare.getState().result) useDeclare.getState().reset();
+    if (useDeclare.getState().declaredId) useDeclare.getState().reset();
   }, []);
 
+  const title = !declare ? 'Declare incident' : declare.finished ? 'Incident declared' : 'Declaring incident';
   return (
     <div className="window">
-      <ViewHeader title={result ? 'Incident declared' : 'Declare incident'} onBack={isHarness() ? back : undefined} />
-      {result ? <DeclareResultPanel result={result} onDone={toIncidents} /> : <DeclareForm onCancel={back} />}
+      <ViewHeader title={title} onBack={isHarness() ? back : undefined} />
+      {declare ? <DeclareProgressPanel declare={declare} onDone={toIncidents} /> : <DeclareForm onCancel={back} />}
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { useNavigation } from '../../store/navigation-store.js';
 import { useSnapshot } from '../../store/snapshot-store.js';
 import { EmptyState } from './empty-state.js';
 import { IncidentList } from './incident-list.js';
-import { PendingBanner } from './pending-banner.js';
+import { OutboxLine } from './outbox-line.js';
 import { PopoverHeader } from './popover-header.js';
 import { PopoverToolbar } from './popover-toolbar.js';
 
@@ -20,7 +20,7 @@ export function PopoverView() {
       <PopoverHeader store={snapshot?.store} />
       {snapshot && incidents.length > 0 ? <PopoverToolbar count={incidents.length} /> : null}
       <div className="popover-notices">
-        {snapshot && snapshot.pendingDeclares > 0 ? <PendingBanner count={snapshot.pendingDeclares} /> : null}
+        {snapshot ? <OutboxLine outbox={snapshot.outbox} /> : null}
         {error && snapshot ? (
           <Alert tone="error">
             {error.message}{' '}
