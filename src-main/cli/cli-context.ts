@@ -1,5 +1,6 @@
 // What every CLI command gets: where to print, and a lazily built core (commands like --help must
 // not open the database).
+import type { DeclareProgress } from '../../src-shared/domain.js';
 import type { Core } from '../core/create-core.js';
 import { createNodeCore } from '../core/create-node-core.js';
 
@@ -26,20 +27,20 @@ export interface CliContext {
    * before it exits.
    */
   core(): Promise<Core>;
-  /** Resolves when the outbox resumed at start has finished (`outbox` and `retry` wait for it). */
-  resumed(): Promise<void>;
+  /** Resolves when the outbox resumed at start has finished, with how each of those declares ended. */
+  resumed(): Promise<DeclareProgress[]>;
 }
 
 export function createCliContext(io: CliIo, env: NodeJS.ProcessEnv): CliContext & { dispose(): Promise<void> } {
   let core: Promise<Core> | undefined;
-  let resuming: Promise<void> = Promise.resolve();
+  let resuming: Promise<DeclareProgress[]> = Promise.resolve([]);
   const open = async () => {
     const opened = createNodeCore({ env });
     await opened.start();
     const waiting = opened.outbox().filter((d) => !d.running);
     if (waiting.length > 0) {
       io.err(`resuming ${waiting.length} unfinished declare${waiting.length === 1 ? '' : 's'}: ${waiting.map((d) => d.name).join(', ')}`);
-      resuming = opened.resumeOutbox().then(() => undefined);
+      resuming = Promise.all(waiting.map((d) => opened.runDeclare(d.id))).then((runs) => runs.filter((r): r is DeclareProgress => r !== undefined));
     }
     return opened;
   };
@@ -49,7 +50,7 @@ export function createCliContext(io: CliIo, env: NodeJS.ProcessEnv): CliContext 
     core: () => (core ??= open()),
     resumed: async () => {
       if (core) await core;
-      await resuming;
+      return resuming;
     },
     dispose: async () => {
       if (!core) return;

@@ -12,9 +12,11 @@ export async function runRetry(context: CliContext, id: string | undefined, opti
     const result = await core.runDeclare(known.id);
     results = [result ?? known];
   } else {
-    await context.resumed();
-    const before = core.outbox();
-    results = (await Promise.all(before.map((d) => core.runDeclare(d.id)))).filter((r): r is DeclareProgress => r !== undefined);
+    // Every CLI start resumes the outbox: those runs are this command's work.
+    const resumed = await context.resumed();
+    const others = core.outbox().filter((d) => !resumed.some((r) => r.id === d.id));
+    const rest = (await Promise.all(others.map((d) => core.runDeclare(d.id)))).filter((r): r is DeclareProgress => r !== undefined);
+    results = [...resumed, ...rest];
   }
   if (options.json) context.io.out(JSON.stringify({ declares: results.map(declareJson) }));
   else if (results.length === 0) context.io.out('outbox is empty: nothing to retry');

@@ -13,7 +13,7 @@ import { blockedBy, type DeclareVendors, type StepContext } from './step-context
 import { runHubStep } from './steps/hub-step.js';
 import { runPagerDutyStep } from './steps/pagerduty-step.js';
 import { channelUrl, runSlackChannelStep } from './steps/slack-channel-step.js';
-import { runDigestStep, runHeadlineStep } from './steps/slack-post-steps.js';
+import { channelIdOf, runDigestStep, runHeadlineStep } from './steps/slack-post-steps.js';
 
 export interface DeclareRunnerOptions {
   outbox: Outbox;
@@ -96,7 +96,8 @@ export class DeclareRunner {
 
     const hub = runHubStep(ctx, nameSettled);
     const pagerduty = runPagerDutyStep(ctx);
-    const channel = named.then(() => runSlackChannelStep(ctx, channelReady)).finally(() => channelReady(undefined));
+    // A channel made by an earlier run is known from the outbox; the step then does not run again.
+    const channel = named.then(() => runSlackChannelStep(ctx, channelReady)).finally(() => channelReady(channelIdOf(ctx)));
     const posts = channelKnown.then(async (channelId) => {
       if (!channelId) {
         const failed = await channel;
