@@ -49,6 +49,10 @@ export interface CoreOptions {
    * The CLI runs one command and exits, so it resumes and waits explicitly instead.
    */
   background?: boolean;
+  /** Background mode: how often the outbox looks for declares due another try (tests shorten it). */
+  resumeTickMs?: number;
+  /** First wait before a declare the network failed is tried again (see DeclareRunner). */
+  resumeBaseMs?: number;
 }
 
 export interface Core {
@@ -194,6 +198,7 @@ export function createCore(options: CoreOptions): Core {
       publish();
     },
     ...(options.log ? { log: options.log } : {}),
+    ...(options.resumeBaseMs !== undefined ? { resumeBaseMs: options.resumeBaseMs } : {}),
   });
   const declares = new DeclareService(outbox, clock, () => openIncidents.names());
 
@@ -217,7 +222,7 @@ export function createCore(options: CoreOptions): Core {
       timers.push(
         setInterval(() => {
           for (const due of outbox.due(clock.now())) if (!runner.isRunning(due.id)) void runDeclare(due.id);
-        }, RESUME_TICK_MS),
+        }, options.resumeTickMs ?? RESUME_TICK_MS),
         setInterval(() => void refreshIncidents(), LIST_POLL_MS),
       );
       for (const timer of timers) timer.unref();

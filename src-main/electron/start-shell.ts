@@ -11,6 +11,7 @@ import { createRedactingLogger } from '../core/redact.js';
 import { defaultAppHome } from '../core/settings/app-home.js';
 import { createAppUrlCheck, type ShellPaths } from './app-paths.js';
 import { createDeclareShortcut } from './declare-shortcut.js';
+import { watchNetwork } from './network-watch.js';
 import { createSenderCheck, pushEvents, pushSnapshots, registerIpcHandlers } from './ipc.js';
 import type { OpenJsonStore } from './json-store.js';
 import { createSafeStorageSecretStore } from './safe-storage-secrets.js';
@@ -132,6 +133,7 @@ export async function startShell(options: ShellOptions): Promise<RunningShell | 
   tray.update(core.snapshot());
   // Reads the open list and resumes declares a crash or an outage left unfinished.
   core.start().catch((error: unknown) => logger.error('core start failed', { error: String(error) }));
+  const stopWatchingNetwork = watchNetwork(() => core.refresh());
 
   app.on('second-instance', () => show('popover'));
   app.on('before-quit', () => windows.prepareQuit());
@@ -142,6 +144,7 @@ export async function startShell(options: ShellOptions): Promise<RunningShell | 
     shortcut.dispose();
     globalShortcut.unregisterAll();
     stopFollowingSnapshots();
+    stopWatchingNetwork();
     stopPushing();
     unregisterIpc();
     tray.destroy();

@@ -639,6 +639,19 @@ export const contextBridge = {
   },
 };
 
+// ---------------------------------------------------------------------------------------- network
+
+/** Electron's powerMonitor: the shell hears 'resume' (after sleep) and 'unlock-screen'. */
+export const powerMonitor = new EventEmitter();
+
+/** Electron's net module, as far as the shell uses it: whether the machine is online. */
+export const net = {
+  online: true,
+  isOnline(): boolean {
+    return this.online;
+  },
+};
+
 // ---------------------------------------------------------------------------------------------- reset
 
 /** Forgets everything a previous test did. */
@@ -662,6 +675,8 @@ export function resetFakeElectron(): void {
   ipcMain.reset();
   ipcRenderer.reset();
   contextBridge.exposed.clear();
+  powerMonitor.removeAllListeners();
+  net.online = true;
 }
 
 export default {
@@ -674,7 +689,9 @@ export default {
   Menu,
   nativeImage,
   nativeTheme,
+  net,
   Notification,
+  powerMonitor,
   safeStorage,
   screen,
   session,

@@ -25,6 +25,8 @@ export interface DeclareRunnerOptions {
   declarerEmail(): string | undefined;
   onProgress(progress: DeclareProgress): void;
   log?: Logger;
+  /** First wait before the outbox tries a declare the network failed (doubles, up to 5 minutes). */
+  resumeBaseMs?: number;
 }
 
 /** A run holds its declare this long at most before another process may take over. */
@@ -136,7 +138,8 @@ export class DeclareRunner {
       await this.runSteps(ctx);
       const resumes = (outbox.declare(id)?.resumeCount ?? 0) + 1;
       const waiting = outbox.steps(id).some((s) => s.status === 'failed' && s.waitingForNetwork);
-      const delay = Math.min(RESUME_MAX_MS, RESUME_BASE_MS * 2 ** Math.min(resumes, 10)) * (0.5 + Math.random() / 2);
+      const base = this.options.resumeBaseMs ?? RESUME_BASE_MS;
+      const delay = Math.min(RESUME_MAX_MS, base * 2 ** Math.min(resumes - 1, 10)) * (0.5 + Math.random() / 2);
       outbox.settle(id, clock.now().toISOString(), waiting ? new Date(clock.now().getTime() + delay).toISOString() : undefined);
       return outbox.progress(id, false);
     } finally {

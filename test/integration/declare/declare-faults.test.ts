@@ -1,6 +1,6 @@
 // Faults and bad input during a declare (issue: each a test): 429 honoured, 5xx retried, timeouts,
 // revoked tokens, garbage JSON, a hub that is down and comes back, and titles no one expected.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { describeViolations } from '../../fakes/fake-http.js';
 import { startDeclareWorld, startHubOn, stepOf, type DeclareWorld } from '../../support/declare-world.js';
 
@@ -159,5 +159,38 @@ describe('declare under faults', () => {
     await expect(world.core.declare({ title: 'ok', severity: 'SEV9' })).rejects.toThrow(/severity must be one of SEV1, SEV2, SEV3, SEV4, SEV5/);
     expect(world.slack.calls.filter((c) => c.operation !== 'auth.test')).toEqual([]);
     expect(world.core.outbox()).toEqual([]);
+  });
+});
+
+describe('the outbox in the app (background mode)', () => {
+  it('a declare made while the hub is down finishes by itself once the hub is back, and the snapshot says so meanwhile', async () => {
+    const world = await startDeclareWorld({ hub: true });
+    try {
+      const hub = world.hub;
+      if (!hub) throw new Error('no hub');
+      const port = Number(new URL(hub.running.url).port);
+      await hub.running.close();
+      const { createNodeCore } = await import('../../../src-main/core/create-node-core.js');
+      const app = createNodeCore({ home: world.home, env: world.env, background: true, resumeTickMs: 50, resumeBaseMs: 100, httpTimeoutMs: 1_000, retryPolicy: { attempts: 1, baseDelayMs: 10, maxDelayMs: 10, maxRetryAfterMs: 1_000 } });
+      await app.start();
+      try {
+        const started = await app.declare({ title: 'Offline declare', severity: 'SEV2', service: 'checkout' });
+        await vi.waitFor(() => expect(app.snapshot().outbox[0]?.steps.find((s) => s.step === 'hub')).toMatchObject({ status: 'failed', waitingForNetwork: true }), { timeout: 10_000 });
+        expect(app.snapshot().outbox[0]?.id).toBe(started.id);
+
+        const back = await startHubOn(hub.dbPath, port);
+        try {
+          // Nobody presses anything: the outbox's own schedule finishes the declare.
+          await vi.waitFor(() => expect(app.snapshot().outbox).toEqual([]), { timeout: 15_000, interval: 50 });
+          expect(app.snapshot().incidents.map((i) => i.id)).toContain(started.id);
+        } finally {
+          await back.running.close();
+        }
+      } finally {
+        await app.close();
+      }
+    } finally {
+      await world.close();
+    }
   });
 });
