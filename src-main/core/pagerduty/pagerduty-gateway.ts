@@ -21,6 +21,16 @@ export interface PagerDutyGatewayOptions {
   http?: Http;
 }
 
+export interface PagerDutyRequest {
+  method: string;
+  /** Below the API base, e.g. `/incidents`. */
+  path: string;
+  data?: unknown;
+  /** Array values are sent repeated, as PagerDuty wants `statuses[]=a&statuses[]=b`. */
+  query?: Record<string, string | string[]>;
+  headers?: Record<string, string>;
+}
+
 export type Urgency = 'high' | 'low';
 export type EventSeverity = 'critical' | 'error' | 'warning' | 'info';
 
@@ -52,7 +62,11 @@ export class PagerDutyGateway {
     return this.options.apiUrl.replace(/\/+$/, '');
   }
 
-  private async rest(operation: string, request: { method: string; path: string; data?: unknown; query?: Record<string, string | string[]>; headers?: Record<string, string> }): Promise<{ status: number; data: unknown; headers: Headers }> {
+  /**
+   * One REST call through pdjs with our deadline, its failures as StepErrors. Public so that other
+   * PagerDuty readers (the watchers) share the same client behaviour instead of a second copy.
+   */
+  async rest(operation: string, request: PagerDutyRequest): Promise<{ status: number; data: unknown; headers: Headers }> {
     const token = this.options.token;
     if (!token) throw new StepError('auth', 'no PagerDuty API key is set: add one in Settings (or PAGERDUTY_TOKEN)');
     let answer: PdjsAnswer;
@@ -94,7 +108,8 @@ export class PagerDutyGateway {
     throw new StepError('rejected', `PagerDuty ${operation} refused (HTTP ${status}${detail ? `: ${detail}` : ''})`, undefined, code);
   }
 
-  private decode<S extends z.ZodType>(operation: string, schema: S, data: unknown): z.output<S> {
+  /** Checks an answer against the part of the API we read; anything else is a `bad-response` StepError. */
+  decode<S extends z.ZodType>(operation: string, schema: S, data: unknown): z.output<S> {
     const parsed = schema.safeParse(data);
     if (!parsed.success) throw new StepError('bad-response', `PagerDuty ${operation} answered something that is not the PagerDuty API`);
     return parsed.data;
