@@ -168,7 +168,8 @@ export function buildOpenApiDocument(): JsonObject {
           description:
             `Server-Sent Events. Each event: \`id:\` the change sequence, \`event:\` one of ${HUB_EVENT_TYPES.join(', ')}, ` +
             '`data:` the incident (Incident schema) as JSON. A `: heartbeat` comment every 15 s. Resume with Last-Event-ID ' +
-            '(or ?lastEventId=): every event after it is replayed, then live ones follow.',
+            '(or ?lastEventId=): every event after it is replayed, then live ones follow. Every stream starts with a ' +
+            '`stream.position` event whose `id:` is the position the stream starts from (a first-time client\'s baseline).',
           parameters: [
             { name: 'Last-Event-ID', in: 'header', schema: { type: 'string', pattern: '^[0-9]+$' } },
             { name: 'lastEventId', in: 'query', schema: { type: 'string', pattern: '^[0-9]+$' } },

@@ -7,7 +7,7 @@ import type { ServerResponse } from 'node:http';
 import type { HubEvent } from '../../src-shared/hub-api.js';
 import type { HubRepository } from '../storage/repository.js';
 import type { EventBus } from './event-bus.js';
-import { formatSseEvent, SSE_HEARTBEAT } from './sse-format.js';
+import { formatSseEvent, formatSsePosition, SSE_HEARTBEAT } from './sse-format.js';
 
 const REPLAY_PAGE = 500;
 /** More than this many bytes waiting in a socket means the client stopped reading. */
@@ -78,7 +78,7 @@ export class SseBroadcaster {
     };
     this.connections.add(connection);
     response.on('close', connection.end);
-    this.write(connection, `retry: ${RECONNECT_AFTER_MS}\n: connected\n\n`);
+    this.write(connection, `retry: ${RECONNECT_AFTER_MS}\n: connected\n\n${formatSsePosition(sent)}`);
 
     try {
       if (lastEventId !== undefined && sent < this.bus.lastEventId) {

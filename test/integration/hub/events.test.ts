@@ -98,6 +98,19 @@ describe('hub events (SSE)', () => {
     expect(JSON.parse(frames[0]?.data ?? '{}').title).toBe('Fresh');
   });
 
+  it('starts every stream with its position, so a first-time client has a baseline before any change', async () => {
+    await hub.create({ title: 'Before', severity: 'SEV4' });
+    await hub.create({ title: 'Before too', severity: 'SEV4' });
+    const fresh = await open();
+    const [position] = (await fresh.until((f) => f.some((x) => x.event === 'stream.position'), 'the position')).filter((f) => f.event === 'stream.position');
+    expect(position?.id).toBe('2');
+    expect(JSON.parse(position?.data ?? '{}')).toEqual({ lastEventId: 2 });
+    const resumed = await open({ 'last-event-id': '1' });
+    const frames = await resumed.until((f) => eventFrames(f).length === 1, 'the replay');
+    expect(frames.find((f) => f.event === 'stream.position')?.id).toBe('1');
+    expect(JSON.parse(eventFrames(frames)[0]?.data ?? '{}').title).toBe('Before too');
+  });
+
   it('a Last-Event-ID from another database (beyond the newest event) resumes from now', async () => {
     await hub.create({ title: 'Existing', severity: 'SEV4' });
     const stream = await open({ 'last-event-id': '999999' });

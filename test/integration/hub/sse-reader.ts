@@ -80,4 +80,5 @@ export function openSse(url: string, headers: Record<string, string>): Promise<S
   });
 }
 
-export const eventFrames = (frames: SseFrame[]) => frames.filter((f) => f.event !== undefined);
+/** The change events (incident.*), without the stream.position frame each connection starts with. */
+export const eventFrames = (frames: SseFrame[]) => frames.filter((f) => f.event?.startsWith('incident.'));
