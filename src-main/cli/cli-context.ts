@@ -1,7 +1,7 @@
 // What every CLI command gets: where to print, and a lazily built core (commands like --help must
 // not open the database).
 import type { DeclareProgress } from '../../src-shared/domain.js';
-import type { Core } from '../core/create-core.js';
+import type { Core, CoreOptions } from '../core/create-core.js';
 import { createNodeCore } from '../core/create-node-core.js';
 
 export const EXIT_OK = 0;
@@ -26,7 +26,7 @@ export interface CliContext {
    * a crash or an outage left unfinished run on in the background, and the command waits for them
    * before it exits.
    */
-  core(): Promise<Core>;
+  core(options?: Partial<CoreOptions>): Promise<Core>;
   /** Resolves when the outbox resumed at start has finished, with how each of those declares ended. */
   resumed(): Promise<DeclareProgress[]>;
 }
@@ -34,8 +34,8 @@ export interface CliContext {
 export function createCliContext(io: CliIo, env: NodeJS.ProcessEnv): CliContext & { dispose(): Promise<void> } {
   let core: Promise<Core> | undefined;
   let resuming: Promise<DeclareProgress[]> = Promise.resolve([]);
-  const open = async () => {
-    const opened = createNodeCore({ env });
+  const open = async (options: Partial<CoreOptions> = {}) => {
+    const opened = createNodeCore({ env, ...options });
     await opened.start();
     const waiting = opened.outbox().filter((d) => !d.running);
     if (waiting.length > 0) {
@@ -47,7 +47,8 @@ export function createCliContext(io: CliIo, env: NodeJS.ProcessEnv): CliContext 
   return {
     io,
     env,
-    core: () => (core ??= open()),
+    // The first call decides the options (the `watch` command opens a watching core).
+    core: (options) => (core ??= open(options)),
     resumed: async () => {
       if (core) await core;
       return resuming;

@@ -8,6 +8,7 @@ import { runHub, runHubTokenCreate } from './commands/hub-command.js';
 import { runList } from './commands/list-command.js';
 import { runOutbox } from './commands/outbox-command.js';
 import { runRetry } from './commands/retry-command.js';
+import { runWatch } from './commands/watch-command.js';
 import { runUi } from './commands/ui-command.js';
 
 /** Commands of the interface that later issues fill in; they answer honestly instead of pretending. */
@@ -96,7 +97,7 @@ export async function main(argv: string[], io: CliIo = processIo, env: NodeJS.Pr
     .command('watch')
     .description('run the watchers headless and print each notification the app would raise')
     .option('--json', 'one JSON object a line')
-    .action(() => set(notYetAvailable(io, 'Watching PagerDuty and the hub', 6)));
+    .action(async (options) => set(await runWatch(context, options)));
 
   program
     .command('ui')

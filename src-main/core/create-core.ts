@@ -17,7 +17,10 @@ import { DEFAULT_HTTP_TIMEOUT_MS } from './http-timeout.js';
 import { OpenIncidents } from './incidents/open-incidents.js';
 import { PagerDutyGateway } from './pagerduty/pagerduty-gateway.js';
 import { ServiceDirectory } from './pagerduty/service-directory.js';
-import { systemClock, type Clock, type Http, type Logger, type SecretStore, type SettingsFile } from './ports.js';
+import { systemClock, type Clock, type Http, type Logger, type Notifier, type SecretStore, type SettingsFile } from './ports.js';
+import { NotificationCenter } from './notify/notification-center.js';
+import { NotificationLedger, WatchPositions } from './notify/notification-ledger.js';
+import { HubWatcher } from './watch/hub-watcher.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry/retry-policy.js';
 import { databaseFile } from './settings/app-home.js';
 import { SettingsService } from './settings/settings-service.js';
@@ -49,8 +52,12 @@ export interface CoreOptions {
    * The CLI runs one command and exits, so it resumes and waits explicitly instead.
    */
   background?: boolean;
+  /** Raises notifications (native in the app, printed by `watch`); without one the watchers stay off. */
+  notifier?: Notifier;
   /** Background mode: how often the outbox looks for declares due another try (tests shorten it). */
   resumeTickMs?: number;
+  /** How often the hub watcher polls the open list when the event stream is unavailable. */
+  watchPollMs?: number;
   /** First wait before a declare the network failed is tried again (see DeclareRunner). */
   resumeBaseMs?: number;
 }
@@ -202,6 +209,31 @@ export function createCore(options: CoreOptions): Core {
   });
   const declares = new DeclareService(outbox, clock, () => openIncidents.names());
 
+  // Watchers (issue #6) run where someone is there to be told: the app, and `incident-tray watch`.
+  const notifications = options.notifier
+    ? new NotificationCenter({ ledger: new NotificationLedger(db), notifier: options.notifier, clock, quiet: () => settings.effective().notifications.quiet })
+    : undefined;
+  const hubWatcher = notifications
+    ? new HubWatcher({
+        stream: () => {
+          const url = settings.effective().hub.url;
+          const token = settings.secret('hubToken');
+          return url && token ? { url, token } : undefined;
+        },
+        store: incidentStore,
+        positions: new WatchPositions(db),
+        sink: (event) => notifications.submit(event),
+        me: () => {
+          const user = settings.effective().user;
+          return { names: new Set([user.email, user.displayName, declarer()].filter((n): n is string => Boolean(n))) };
+        },
+        clock,
+        http,
+        onChange: () => void refreshIncidents(),
+        ...(options.watchPollMs !== undefined ? { pollMs: options.watchPollMs } : {}),
+      })
+    : undefined;
+
   const refreshIncidents = async () => {
     if (await openIncidents.refresh()) publish();
   };
@@ -218,6 +250,7 @@ export function createCore(options: CoreOptions): Core {
     async start() {
       await refreshIncidents();
       if (!options.background) return;
+      await hubWatcher?.start();
       void resumeAll();
       timers.push(
         setInterval(() => {
@@ -258,12 +291,16 @@ export function createCore(options: CoreOptions): Core {
     testConnection: (target) => checkConnection(target, { settings: settings.effective(), secret: (n) => settings.secret(n), http }),
     refresh() {
       publish();
+      if (notifications && !settings.effective().notifications.quiet) notifications.endQuiet();
+      void hubWatcher?.resync();
       // A fixed token or a network that is back: declares waiting on either get another go now.
       if (options.background) void resumeAll().then(() => refreshIncidents());
     },
     async close() {
       closed = true;
       for (const timer of timers) clearInterval(timer);
+      hubWatcher?.stop();
+      notifications?.dispose();
       // Runs in flight stop at their next save at the latest; waiting keeps the database open for them.
       await runner.idle();
       events.removeAllListeners();

@@ -17,6 +17,12 @@ export interface NotificationRequest {
   title: string;
   body: string;
   incidentId?: string;
+  /** Where a click goes when there is no hub incident to open (e.g. a PagerDuty incident page). */
+  url?: string;
+  /** ISO time of the event it tells about (the `watch --json` line's `at`). */
+  at?: string;
+  /** Shown even in quiet mode or do-not-disturb where the OS allows (a page, an overdue SEV1 update). */
+  urgent?: boolean;
 }
 
 /** Raises a native notification (Electron), prints it (`watch`), or records it (tests). */

@@ -11,6 +11,7 @@ import { createRedactingLogger } from '../core/redact.js';
 import { defaultAppHome } from '../core/settings/app-home.js';
 import { createAppUrlCheck, type ShellPaths } from './app-paths.js';
 import { createDeclareShortcut } from './declare-shortcut.js';
+import { createElectronNotifier } from './notifier.js';
 import { watchNetwork } from './network-watch.js';
 import { createSenderCheck, pushEvents, pushSnapshots, registerIpcHandlers } from './ipc.js';
 import type { OpenJsonStore } from './json-store.js';
@@ -64,6 +65,16 @@ export async function startShell(options: ShellOptions): Promise<RunningShell | 
     secrets: createSafeStorageSecretStore(options.openStore(home, 'secrets'), platform),
     openLocalStore: openEmbeddedIncidentStore,
     background: true,
+    // Clicking a notification opens the incident in the popover, or its PagerDuty page.
+    notifier: createElectronNotifier({
+      onClick: (notification) => {
+        if (!notification.incidentId && notification.url && isAllowedExternalUrl(notification.url, hubUrl())) {
+          openExternal(notification.url).catch(() => undefined);
+          return;
+        }
+        show('popover');
+      },
+    }),
   });
   const writeLog = options.writeLog ?? ((line: string) => process.stderr.write(`${line}\n`));
   const logger: Logger = createRedactingLogger(writeLog, () => core.settings.knownSecrets());

@@ -15,6 +15,8 @@ export interface RecordingProxy {
   calls: ProxiedCall[];
   delayMs: number;
   onAnswered: (call: ProxiedCall) => void;
+  /** Requests this answers itself with 503 instead of forwarding (e.g. a proxy that breaks SSE). */
+  refuse: (path: string) => boolean;
   close(): Promise<void>;
 }
 
@@ -25,6 +27,7 @@ export async function startRecordingProxy(target: string, delayMs = 0): Promise<
     calls: [],
     delayMs,
     onAnswered: () => undefined,
+    refuse: () => false,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -32,6 +35,10 @@ export async function startRecordingProxy(target: string, delayMs = 0): Promise<
       }),
   };
   const server = createServer((incoming, outgoing) => {
+    if (proxy.refuse((incoming.url ?? '/').split('?')[0] ?? '/')) {
+      outgoing.writeHead(503, { 'content-type': 'text/html' }).end('<h1>503 Service Unavailable</h1>');
+      return;
+    }
     const forward = () => {
       const upstreamRequest = httpRequest(
         { host: upstream.hostname, port: upstream.port, method: incoming.method, path: incoming.url, headers: incoming.headers },

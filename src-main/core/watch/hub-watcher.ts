@@ -1,0 +1,201 @@
+// Watches the shared incident API (issue #6): Server-Sent Events with Last-Event-ID resume from the
+// position stored in SQLite, and conditional polling of the open list (ETag/304) when the stream is
+// unavailable. Either way each change is classified once (hub-changes.ts) and handed to the sink;
+// the position is saved after the sink has it, so a crash replays rather than loses (the ledger
+// then drops the repeat).
+import { EventSource } from 'eventsource';
+import { incidentSchema, type Incident } from '../../../src-shared/domain.js';
+import { HUB_EVENT_TYPES } from '../../../src-shared/hub-api.js';
+import type { HubClient } from '../../../src-shared/hub-client-contract.js';
+import type { WatchPositions } from '../notify/notification-ledger.js';
+import type { Clock, Http } from '../ports.js';
+import { hubChanges, type Me } from './hub-changes.js';
+import type { WatchSink } from './watch-event.js';
+
+export interface HubWatcherOptions {
+  /** The hub's URL and token; undefined in local mode (then only polling runs). */
+  stream: () => { url: string; token: string } | undefined;
+  store: () => Promise<HubClient>;
+  positions: WatchPositions;
+  sink: WatchSink;
+  me: () => Me;
+  clock: Clock;
+  http?: Http;
+  /** Called after any change was seen (the core re-reads its open list). */
+  onChange?: () => void;
+  /** Polling interval while SSE is down (and always in local mode). */
+  pollMs?: number;
+}
+
+const POSITION = 'hub.events';
+/** The open incidents as of POSITION: what replayed changes are compared with after a restart. */
+const KNOWN = 'hub.known';
+const POLL_MS = 15_000;
+/** Consecutive stream failures after which polling takes over until the stream is back. */
+const STREAM_FAILURES_BEFORE_POLLING = 2;
+/** A refused stream is tried again after 30 s, doubling up to 10 minutes. */
+const STREAM_RETRY_MS = 30_000;
+const STREAM_RETRY_MAX_MS = 10 * 60_000;
+
+export class HubWatcher {
+  private source: EventSource | undefined;
+  private known = new Map<string, Incident>();
+  private primed = false;
+  private listEtag: string | undefined;
+  private pollTimer: NodeJS.Timeout | undefined;
+  private streamFailures = 0;
+  private reconnectTimer: NodeJS.Timeout | undefined;
+  private stopped = true;
+  /** How this watcher learns of changes right now (for doctor, tests and the figures). */
+  mode: 'stream' | 'polling' | 'stopped' = 'stopped';
+
+  constructor(private readonly options: HubWatcherOptions) {}
+
+  async start(): Promise<void> {
+    this.stopped = false;
+    const remembered = this.options.positions.get(KNOWN);
+    if (remembered) {
+      // A restart: changes since the stored position arrive as the stream's replay and are compared
+      // with the incidents as they were then — news once, never stale news about the current state.
+      this.known = new Map((JSON.parse(remembered) as Incident[]).map((i) => [i.id, i]));
+      this.primed = true;
+    } else {
+      await this.poll(); // first start: the baseline (what is already open is not news)
+    }
+    this.connect();
+    this.pollTimer = setInterval(() => {
+      if (this.mode === 'polling') void this.poll();
+    }, this.options.pollMs ?? POLL_MS);
+    this.pollTimer.unref();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.mode = 'stopped';
+    this.source?.close();
+    this.source = undefined;
+    clearInterval(this.pollTimer);
+    clearTimeout(this.reconnectTimer);
+  }
+
+  /** After sleep, a network change or new settings: reconnect and catch up now. */
+  async resync(): Promise<void> {
+    if (this.stopped) return;
+    this.source?.close();
+    this.source = undefined;
+    this.streamFailures = 0;
+    this.connect();
+    await this.poll();
+  }
+
+  private connect(): void {
+    const target = this.options.stream();
+    if (!target) {
+      this.mode = 'polling';
+      return;
+    }
+    const http = this.options.http ?? fetch;
+    const positions = this.options.positions;
+    const url = new URL('v1/events', target.url.endsWith('/') ? target.url : `${target.url}/`);
+    const source = new EventSource(url, {
+      // Bearer auth, and the stored position on the first connect (the library sends its own
+      // Last-Event-ID on reconnects, which is the same one: we store every id it sees).
+      fetch: (input, init) => {
+        const headers = new Headers(init?.headers);
+        headers.set('authorization', `Bearer ${target.token}`);
+        const stored = positions.get(POSITION);
+        if (!headers.has('last-event-id') && stored) headers.set('last-event-id', stored);
+        return http(input, { ...init, headers });
+      },
+    });
+    this.source = source;
+    source.addEventListener('open', () => {
+      this.streamFailures = 0;
+      this.mode = 'stream';
+    });
+    source.addEventListener('error', () => {
+      this.streamFailures += 1;
+      const gaveUp = source.readyState === EventSource.CLOSED;
+      if ((gaveUp || this.streamFailures >= STREAM_FAILURES_BEFORE_POLLING) && this.mode !== 'polling') {
+        this.mode = 'polling';
+        void this.poll();
+      }
+      // A refused stream (not 200, not text/event-stream) is not retried by EventSource itself:
+      // polling carries on, and the stream is tried again later, less often each time.
+      if (gaveUp && !this.stopped) {
+        clearTimeout(this.reconnectTimer);
+        const wait = Math.min(STREAM_RETRY_MAX_MS, STREAM_RETRY_MS * 2 ** Math.min(this.streamFailures - 1, 6));
+        this.reconnectTimer = setTimeout(() => {
+          if (this.source === source && !this.stopped) this.connect();
+        }, wait);
+        this.reconnectTimer.unref();
+      }
+    });
+    source.addEventListener('stream.position', (message) => {
+      if (!positions.get(POSITION) && message.lastEventId) positions.set(POSITION, message.lastEventId, this.options.clock.now());
+    });
+    for (const type of HUB_EVENT_TYPES) {
+      source.addEventListener(type, (message) => {
+        let incident: Incident;
+        try {
+          incident = incidentSchema.parse(JSON.parse(message.data));
+        } catch {
+          return; // not our contract: skip this event, keep the stream
+        }
+        // A create is news even if a poll met the incident first (the ledger drops a repeat).
+        this.see(incident, type === 'incident.created');
+        if (message.lastEventId) positions.set(POSITION, message.lastEventId, this.options.clock.now());
+        this.remember();
+        this.options.onChange?.();
+      });
+    }
+  }
+
+  private remember(): void {
+    this.options.positions.set(KNOWN, JSON.stringify([...this.known.values()]), this.options.clock.now());
+  }
+
+  /** Classifies one incident as it is now against what we knew, and remembers it. */
+  private see(incident: Incident, created = false): void {
+    const before = created ? undefined : this.known.get(incident.id);
+    for (const event of hubChanges(before, incident, this.options.me())) this.options.sink(event);
+    if (incident.status === 'resolved') this.known.delete(incident.id);
+    else this.known.set(incident.id, incident);
+  }
+
+  /**
+   * Reads the open list (a 304 when nothing changed) and diffs it against what we knew. The first
+   * read is the baseline: what is already open is not news.
+   */
+  async poll(): Promise<void> {
+    let list;
+    try {
+      const store = await this.options.store();
+      list = await store.listIncidents({ status: 'open', limit: 200, ...(this.listEtag ? { ifNoneMatch: this.listEtag } : {}) });
+      if (list.notModified) return;
+      this.listEtag = list.etag;
+      const open = new Map(list.incidents.map((i) => [i.id, i]));
+      if (!this.primed) {
+        this.known = open;
+        this.primed = true;
+        this.remember();
+        return;
+      }
+      for (const incident of open.values()) {
+        const before = this.known.get(incident.id);
+        if (!before || before.updatedAt !== incident.updatedAt) this.see(incident);
+      }
+      // Gone from the open list: resolved (or deleted); ask to tell which.
+      for (const id of [...this.known.keys()]) {
+        if (open.has(id)) continue;
+        const now = await store.getIncident(id).then((r) => r.incident).catch(() => undefined);
+        if (now) this.see(now);
+        else this.known.delete(id);
+      }
+      this.remember();
+      this.options.onChange?.();
+    } catch {
+      // The hub is unreachable: the next cycle (or the stream) tries again; the open list keeps its last state.
+    }
+  }
+}

@@ -1,0 +1,157 @@
+// Watching the hub (issue #6): a teammate's declare reaches this client's notifier over SSE, once;
+// changes to incidents I follow are told; a restart catches up from the stored position without
+// repeats; the hub restarting mid-stream loses nothing; polling takes over where the stream is not
+// available; a burst is grouped; quiet mode holds the rest and summarises it.
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startHub, type RunningHub } from '../../../src-hub/server.js';
+import { createToken } from '../../../src-hub/http/auth.js';
+import { SqliteHubRepository } from '../../../src-hub/storage/sqlite/sqlite-hub-repository.js';
+import type { Core } from '../../../src-main/core/create-core.js';
+import { createNodeCore } from '../../../src-main/core/create-node-core.js';
+import { createHubClient, type HubClient } from '../../../src-main/core/hub-client/hub-client.js';
+import type { NotificationRequest } from '../../../src-main/core/ports.js';
+import { startRecordingProxy } from '../../support/recording-proxy.js';
+import { makeTempHome } from '../../support/temp-home.js';
+
+const ME = 'me@example.com';
+const TEAMMATE = 'tea@example.com';
+
+describe('the hub watcher', () => {
+  let temp: ReturnType<typeof makeTempHome>;
+  let dbPath: string;
+  let hub: RunningHub;
+  let tokens: { me: string; teammate: string };
+  let teammate: HubClient;
+  const cores: Core[] = [];
+  let seen: NotificationRequest[];
+
+  const startHubAt = async (port = 0) => (hub = await startHub({ dbPath, host: '127.0.0.1', port }));
+  const openMe = async (env: NodeJS.ProcessEnv = {}, home = join(temp.home, 'me')) => {
+    const core = createNodeCore({
+      home,
+      env: { HUB_URL: hub.url, HUB_TOKEN: tokens.me, ...env },
+      background: true,
+      watchPollMs: 100,
+      notifier: { notify: (n) => seen.push(n) },
+    });
+    core.settings.save({ settings: { ...core.settings.effective(), user: { email: ME } } });
+    await core.start();
+    cores.push(core);
+    return core;
+  };
+  const declareAsTeammate = async (title: string, severity: 'SEV1' | 'SEV2' | 'SEV3' | 'SEV4' = 'SEV2') => {
+    const create = () => teammate.createIncident({ title, severity, commander: TEAMMATE }, { idempotencyKey: `k-${title.replace(/[^A-Za-z0-9]/g, '-')}` });
+    // After a hub restart the first POST may meet a pooled connection the old hub closed: the app's
+    // declare retries that (same Idempotency-Key); so does the teammate here.
+    for (let tries = 1; ; tries++) {
+      try {
+        return (await create()).incident;
+      } catch (error) {
+        if (tries >= 5) throw error;
+      }
+    }
+  };
+
+  beforeEach(async () => {
+    temp = makeTempHome();
+    dbPath = join(temp.home, 'hub.db');
+    const repository = SqliteHubRepository.open(dbPath);
+    tokens = { me: await createToken(repository, ME, new Date()), teammate: await createToken(repository, TEAMMATE, new Date()) };
+    await repository.close();
+    await startHubAt();
+    teammate = createHubClient({ baseUrl: hub.url, token: tokens.teammate });
+    seen = [];
+  });
+  afterEach(async () => {
+    for (const core of cores.splice(0)) await core.close();
+    await hub.close();
+    temp.cleanup();
+  });
+
+  it('first start takes what is open as a baseline, then a teammate SEV1–SEV3 declare is told once', async () => {
+    await declareAsTeammate('Already open before I started');
+    await openMe();
+    const fresh = await declareAsTeammate('Checkout down', 'SEV1');
+    await declareAsTeammate('Minor typo', 'SEV4');
+    await vi.waitFor(() => expect(seen.map((n) => n.title)).toContain('SEV1 declared: Checkout down'), { timeout: 5_000 });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ kind: 'teammate-declared', incidentId: fresh.id });
+    expect(seen[0]?.body).toContain(TEAMMATE);
+    // The open list follows the stream.
+    await vi.waitFor(() => expect(cores[0]?.snapshot().incidents).toHaveLength(3));
+  });
+
+  it('tells me when an incident I lead changes severity or is resolved, not when others change', async () => {
+    await openMe();
+    const mine = (await teammate.createIncident({ title: 'Mine', severity: 'SEV3', commander: ME }, { idempotencyKey: 'mine' })).incident;
+    const theirs = await declareAsTeammate('Theirs', 'SEV4');
+    await teammate.patchIncident(mine.id, { severity: 'SEV1' }, { ifMatch: '*' });
+    await teammate.patchIncident(theirs.id, { severity: 'SEV3' }, { ifMatch: '*' });
+    await teammate.postUpdate(mine.id, { message: 'Fixed', status: 'resolved' });
+    await vi.waitFor(() => expect(seen.filter((n) => n.kind === 'incident-changed').map((n) => n.title)).toEqual([`${mine.name}: SEV3 → SEV1`, 'Resolved: Mine']), { timeout: 5_000 });
+  });
+
+  it('after a restart, what happened meanwhile is told once (grouped when many), nothing twice', async () => {
+    const first = await openMe();
+    await declareAsTeammate('While I watch', 'SEV2');
+    await vi.waitFor(() => expect(seen).toHaveLength(1), { timeout: 5_000 });
+    await first.close();
+    cores.splice(0);
+    for (const n of [1, 2]) await declareAsTeammate(`Missed ${n}`, 'SEV2');
+    seen = [];
+    await openMe();
+    await vi.waitFor(() => expect(seen.map((n) => n.title).sort()).toEqual(['SEV2 declared: Missed 1', 'SEV2 declared: Missed 2']), { timeout: 5_000 });
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(seen).toHaveLength(2);
+  });
+
+  it('the hub restarting mid-stream: the client resumes from its position, no loss, no repeat', async () => {
+    await openMe();
+    await declareAsTeammate('Before restart', 'SEV2');
+    await vi.waitFor(() => expect(seen).toHaveLength(1), { timeout: 5_000 });
+    const port = Number(new URL(hub.url).port);
+    await hub.close();
+    await startHubAt(port);
+    teammate = createHubClient({ baseUrl: hub.url, token: tokens.teammate });
+    await declareAsTeammate('After restart', 'SEV2');
+    await vi.waitFor(() => expect(seen.map((n) => n.title)).toEqual(['SEV2 declared: Before restart', 'SEV2 declared: After restart']), { timeout: 10_000 });
+  });
+
+  it('where the event stream is refused (a proxy in the way), the open list is polled and changes are still told once', async () => {
+    const proxy = await startRecordingProxy(hub.url);
+    proxy.refuse = (path) => path === '/v1/events';
+    try {
+      await openMe({ HUB_URL: proxy.url }, join(temp.home, 'polling'));
+      await declareAsTeammate('Seen by polling', 'SEV1');
+      await vi.waitFor(() => expect(seen.map((n) => n.title)).toEqual(['SEV1 declared: Seen by polling']), { timeout: 5_000 });
+      expect(proxy.calls.filter((c) => c.path === '/v1/incidents').length).toBeGreaterThan(1);
+      // Conditional polling: an unchanged list costs a 304.
+      await vi.waitFor(() => expect(proxy.calls.some((c) => c.path === '/v1/incidents' && c.status === 304)).toBe(true), { timeout: 5_000 });
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('a burst of declares becomes a summary, not a storm', async () => {
+    const me = await openMe();
+    await Promise.all(Array.from({ length: 30 }, (_, i) => declareAsTeammate(`Burst ${i}`, 'SEV2')));
+    await vi.waitFor(() => expect(seen.some((n) => n.kind === 'summary')).toBe(true), { timeout: 10_000 });
+    const told = seen.length;
+    expect(told).toBeLessThan(5);
+    expect(seen.find((n) => n.kind === 'summary')?.title).toMatch(/^\d+ incident updates$/);
+    void me;
+  });
+
+  it('quiet mode holds what is not urgent and tells it when quiet ends', async () => {
+    const me = await openMe();
+    me.settings.save({ settings: { ...me.settings.effective(), notifications: { quiet: true } } });
+    seen = [];
+    await declareAsTeammate('While quiet', 'SEV1');
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect(seen).toEqual([]);
+    me.settings.save({ settings: { ...me.settings.effective(), notifications: { quiet: false } } });
+    me.refresh();
+    expect(seen.map((n) => n.title)).toEqual(['SEV1 declared: While quiet']);
+  });
+});
