@@ -155,3 +155,38 @@ describe('the hub watcher', () => {
     expect(seen.map((n) => n.title)).toEqual(['SEV1 declared: While quiet']);
   });
 });
+
+describe('incident-tray watch --json', () => {
+  it('prints each notification as one JSON line: kind, title, body, incidentId, at', async () => {
+    const { spawn } = await import('node:child_process');
+    const { fileURLToPath } = await import('node:url');
+    const temp = makeTempHome();
+    const dbPath = join(temp.home, 'hub.db');
+    const repository = SqliteHubRepository.open(dbPath);
+    const mine = await createToken(repository, ME, new Date());
+    const theirs = await createToken(repository, TEAMMATE, new Date());
+    await repository.close();
+    const hub = await startHub({ dbPath, host: '127.0.0.1', port: 0 });
+    const child = spawn(process.execPath, [fileURLToPath(new URL('../../../bin/incident-tray.mjs', import.meta.url)), 'watch', '--json'], {
+      env: { PATH: process.env.PATH, INCIDENT_TRAY_HOME: join(temp.home, 'me'), HUB_URL: hub.url, HUB_TOKEN: mine },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    try {
+      await vi.waitFor(() => expect(stderr).toContain('watching'), { timeout: 30_000, interval: 100 });
+      const teammate = createHubClient({ baseUrl: hub.url, token: theirs });
+      const { incident } = await teammate.createIncident({ title: 'Printed', severity: 'SEV2' }, { idempotencyKey: 'printed' });
+      await vi.waitFor(() => expect(stdout).toContain('\n'), { timeout: 10_000, interval: 100 });
+      const line = JSON.parse(stdout.trim().split('\n')[0] ?? '{}') as Record<string, unknown>;
+      expect(line).toEqual({ kind: 'teammate-declared', title: 'SEV2 declared: Printed', body: `${TEAMMATE} declared ${incident.name}`, incidentId: incident.id, at: incident.createdAt });
+    } finally {
+      child.kill('SIGINT');
+      await new Promise((resolve) => child.once('close', resolve));
+      await hub.close();
+      temp.cleanup();
+    }
+  });
+});
