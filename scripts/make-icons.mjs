@@ -11,6 +11,7 @@
 //   on-call  solid beacon                    I am on call, all quiet
 //   active   solid beacon with light rays    an incident is open
 //   overdue  rays + "!" cut into the dome    a status update is overdue
+//   attention outlined beacon, struck through a token stopped working (Settings needs me)
 // Variants: "-light" for light trays (dark glyph), "-dark" for dark trays (light glyph), "Template"
 // for macOS (black + alpha, tinted by the OS). Each at 16 px and @2x (32 px).
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -21,12 +22,12 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const chromiumFlag = process.argv.indexOf('--chromium');
 const executablePath = chromiumFlag > 0 ? process.argv[chromiumFlag + 1] : (process.env.CHROMIUM_PATH ?? '/usr/bin/chromium');
 
-const STATES = ['idle', 'on-call', 'active', 'overdue'];
+const STATES = ['idle', 'on-call', 'active', 'overdue', 'attention'];
 
 const PALETTE = {
-  light: { idle: '#3d3d3d', 'on-call': '#1a5fd0', active: '#d9480f', overdue: '#c92a2a' },
-  dark: { idle: '#e8e8e8', 'on-call': '#74b0ff', active: '#ff922b', overdue: '#ff6b6b' },
-  template: { idle: '#000', 'on-call': '#000', active: '#000', overdue: '#000' },
+  light: { idle: '#3d3d3d', 'on-call': '#1a5fd0', active: '#d9480f', overdue: '#c92a2a', attention: '#b35c00' },
+  dark: { idle: '#e8e8e8', 'on-call': '#74b0ff', active: '#ff922b', overdue: '#ff6b6b', attention: '#ffc078' },
+  template: { idle: '#000', 'on-call': '#000', active: '#000', overdue: '#000', attention: '#000' },
 };
 
 /** The beacon on a 16×16 grid; edges sit on whole pixels so the 16 px icons stay crisp. */
@@ -52,6 +53,10 @@ function trayGlyph(state, color) {
           <rect x="7" y="5.5" width="2" height="3.5" rx="0.4" fill="#000"/>
           <rect x="7" y="10" width="2" height="1.25" rx="0.4" fill="#000"/></mask>
         <path d="${dome}" fill="${color}" mask="url(#bang)"/>${rays}`;
+    case 'attention':
+      // The idle outline, struck through corner to corner: the connection to a service is broken.
+      return `${base}<path d="M5 12 V8 a3 3 0 0 1 6 0 V12" fill="none" stroke="${color}" stroke-width="2"/>
+        <line x1="1.5" y1="1.5" x2="14.5" y2="14.5" stroke="${color}" stroke-width="2" stroke-linecap="round"/>`;
     default:
       throw new Error(`unknown state ${state}`);
   }

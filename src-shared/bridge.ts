@@ -22,6 +22,38 @@ export const VIEWS = ['popover', 'declare', 'settings'] as const;
 export const viewSchema = z.enum(VIEWS);
 export type View = z.infer<typeof viewSchema>;
 
+const isoTime = z.iso.datetime({ offset: true });
+
+/** A PagerDuty incident assigned to me, as the popover shows it (and can acknowledge or resolve). */
+export const myPageSchema = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  status: z.enum(['triggered', 'acknowledged']),
+  urgency: z.string().optional(),
+  url: z.string(),
+  service: z.string().optional(),
+  createdAt: isoTime,
+});
+export type MyPage = z.infer<typeof myPageSchema>;
+
+/** A service whose token stopped working, and the fix, in words (tray attention state). */
+export const serviceProblemSchema = z.strictObject({
+  service: z.enum(['slack', 'pagerduty', 'hub']),
+  message: z.string(),
+});
+export type ServiceProblem = z.infer<typeof serviceProblemSchema>;
+
+/** What the watchers know (issue #6): on call, my pages, broken tokens, what waited while quiet. */
+export const watchStateSchema = z.strictObject({
+  onCall: z
+    .strictObject({ now: z.boolean(), until: isoTime.optional(), next: z.strictObject({ start: isoTime, end: isoTime }).optional() })
+    .optional(),
+  pages: z.array(myPageSchema),
+  problems: z.array(serviceProblemSchema),
+  heldWhileQuiet: z.number().int().min(0),
+});
+export type WatchState = z.infer<typeof watchStateSchema>;
+
 /** Everything the renderer draws comes from this snapshot, pushed by main whenever it changes. */
 export const appSnapshotSchema = z.strictObject({
   incidents: z.array(incidentSchema),
@@ -33,6 +65,8 @@ export const appSnapshotSchema = z.strictObject({
   /** The unfinished declares themselves, oldest first, for "2 declares waiting for network". */
   outbox: z.array(declareProgressSchema),
   me: z.strictObject({ email: z.string().optional(), displayName: z.string().optional() }),
+  /** Present where watchers run (the app, `watch`); absent in a plain CLI run. */
+  watch: watchStateSchema.optional(),
   generatedAt: z.iso.datetime({ offset: true }),
 });
 export type AppSnapshot = z.infer<typeof appSnapshotSchema>;

@@ -3,9 +3,9 @@
 import { EventEmitter } from 'node:events';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import type { AppSnapshot } from '../../src-shared/bridge.js';
+import type { AppSnapshot, ServiceProblem, WatchState } from '../../src-shared/bridge.js';
 import type { DeclareProgress, ServiceSearchResult } from '../../src-shared/domain.js';
-import type { HubClient } from '../../src-shared/hub-client-contract.js';
+import { HubError, type HubClient } from '../../src-shared/hub-client-contract.js';
 import type { ConnectionCheck, ConnectionTarget } from '../../src-shared/settings.js';
 import { checkConnection } from './connection-check.js';
 import { DeclareRunner } from './declare/declare-runner.js';
@@ -173,6 +173,18 @@ export function createCore(options: CoreOptions): Core {
     };
   };
 
+  /** A hub that refuses the token is a problem to show (tray attention), not just a failed poll. */
+  const hubProblem = (): ServiceProblem | undefined => {
+    const error = openIncidents.lastError();
+    if (!(error instanceof HubError) || (error.status !== 401 && error.status !== 403)) return undefined;
+    return { service: 'hub', message: `The hub refused your token (${error.message}): update the hub token in Settings` };
+  };
+  const watchState = (): WatchState | undefined => {
+    if (!notifications) return undefined;
+    const hub = hubProblem();
+    return { pages: [], problems: hub ? [hub] : [], heldWhileQuiet: notifications.heldCount() };
+  };
+
   const snapshot = (): AppSnapshot => {
     const pending = outbox.unfinished().map((d) => outbox.progress(d.id, runner.isRunning(d.id))).filter((p): p is DeclareProgress => p !== undefined);
     return {
@@ -185,6 +197,7 @@ export function createCore(options: CoreOptions): Core {
         const user = settings.effective().user;
         return { ...(user.email ? { email: user.email } : {}), ...(user.displayName ? { displayName: user.displayName } : {}) };
       })(),
+      ...(notifications ? { watch: watchState() } : {}),
       generatedAt: clock.now().toISOString(),
     };
   };
@@ -234,8 +247,20 @@ export function createCore(options: CoreOptions): Core {
       })
     : undefined;
 
+  // A refused hub token is told once per episode (until a refresh succeeds again), never a storm.
+  let hubTokenEpisode: string | undefined;
   const refreshIncidents = async () => {
-    if (await openIncidents.refresh()) publish();
+    const changed = await openIncidents.refresh();
+    const problem = hubProblem();
+    if (problem && !hubTokenEpisode) {
+      hubTokenEpisode = clock.now().toISOString();
+      notifications?.submit({ source: 'hub', eventId: `hub:token:${hubTokenEpisode}`, kind: 'token-failed', title: 'The hub refused your token', body: problem.message, at: hubTokenEpisode });
+      publish();
+    } else if (!problem && hubTokenEpisode) {
+      hubTokenEpisode = undefined;
+      publish();
+    }
+    if (changed) publish();
   };
   const runDeclare = async (id: string) => {
     const result = await runner.run(id);

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import type { AppSnapshot } from '../../src-shared/bridge.js';
 
-export const TRAY_STATES = ['idle', 'on-call', 'active', 'overdue'] as const;
+export const TRAY_STATES = ['idle', 'on-call', 'active', 'overdue', 'attention'] as const;
 export type TrayState = (typeof TRAY_STATES)[number];
 
 export interface TrayIconChoice {
@@ -20,19 +20,34 @@ export function trayIconFile(assets: string, state: TrayState, platform: NodeJS.
 }
 
 /**
- * The tray state a snapshot calls for. On-call and overdue need the watchers and the cadence, which
- * the snapshot does not carry yet; until it does, open incidents make the icon "active".
+ * The tray state a snapshot calls for, most pressing first: a broken token (nothing reaches me until
+ * it is fixed), an open incident, on call, idle. Overdue needs the update cadence (issue #7).
  */
-export function trayStateFor(snapshot: Pick<AppSnapshot, 'incidents'>): TrayState {
-  return snapshot.incidents.length > 0 ? 'active' : 'idle';
+export function trayStateFor(snapshot: Pick<AppSnapshot, 'incidents' | 'watch'>): TrayState {
+  if ((snapshot.watch?.problems.length ?? 0) > 0) return 'attention';
+  if (snapshot.incidents.length > 0 || (snapshot.watch?.pages.length ?? 0) > 0) return 'active';
+  if (snapshot.watch?.onCall?.now) return 'on-call';
+  return 'idle';
+}
+
+/** The person's own clock: "14:05", or "Tue 14:05" when it is not today. */
+export function clockTime(iso: string, now: Date = new Date()): string {
+  const at = new Date(iso);
+  const time = at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hour12: false });
+  return at.toDateString() === now.toDateString() ? time : `${at.toLocaleDateString([], { weekday: 'short' })} ${time}`;
 }
 
 /** The tooltip: what the icon means, in words (also what screen readers announce). */
-export function trayTooltip(snapshot: Pick<AppSnapshot, 'incidents' | 'pendingDeclares'>): string {
+export function trayTooltip(snapshot: Pick<AppSnapshot, 'incidents' | 'pendingDeclares' | 'watch'>): string {
   const open = snapshot.incidents.length;
   const parts = [open === 0 ? 'no open incidents' : open === 1 ? '1 open incident' : `${open} open incidents`];
   const worst = [...snapshot.incidents].sort((a, b) => a.severity.localeCompare(b.severity))[0];
   if (worst) parts[0] += ` (worst ${worst.severity}: ${worst.name})`;
   if (snapshot.pendingDeclares > 0) parts.push(`${snapshot.pendingDeclares} declare${snapshot.pendingDeclares === 1 ? '' : 's'} unfinished`);
+  const watch = snapshot.watch;
+  if (watch?.pages.length) parts.unshift(`${watch.pages.length} page${watch.pages.length === 1 ? '' : 's'} for you`);
+  if (watch?.onCall?.now) parts.push(watch.onCall.until ? `on call until ${clockTime(watch.onCall.until)}` : 'on call');
+  else if (watch?.onCall?.next) parts.push(`next on call ${clockTime(watch.onCall.next.start)}`);
+  for (const problem of watch?.problems ?? []) parts.unshift(problem.message);
   return `Incident Tray — ${parts.join(', ')}`;
 }

@@ -11,7 +11,7 @@ const PAGE_SIZE = 200;
 export class OpenIncidents {
   private incidents: Incident[] = [];
   private etag: string | undefined;
-  private error: string | undefined;
+  private error: Error | undefined;
 
   constructor(private readonly store: () => Promise<HubClient>) {}
 
@@ -24,7 +24,7 @@ export class OpenIncidents {
   }
 
   /** Why the last refresh failed, until one succeeds. */
-  lastError(): string | undefined {
+  lastError(): Error | undefined {
     return this.error;
   }
 
@@ -54,7 +54,7 @@ export class OpenIncidents {
       this.etag = first.etag;
       return changed;
     } catch (error) {
-      this.error = error instanceof Error ? error.message : String(error);
+      this.error = error instanceof Error ? error : new Error(String(error));
       return false;
     }
   }

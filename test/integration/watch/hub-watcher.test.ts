@@ -190,3 +190,26 @@ describe('incident-tray watch --json', () => {
     }
   });
 });
+
+describe('a hub that refuses the token', () => {
+  it('turns the snapshot to attention with the fix, and tells it once, not on every poll', async () => {
+    const temp = makeTempHome();
+    const dbPath = join(temp.home, 'hub.db');
+    const hub = await startHub({ dbPath, host: '127.0.0.1', port: 0 });
+    const seen: NotificationRequest[] = [];
+    const core = createNodeCore({ home: join(temp.home, 'me'), env: { HUB_URL: hub.url, HUB_TOKEN: 'it_revoked-or-never-valid' }, background: true, watchPollMs: 50, notifier: { notify: (n) => seen.push(n) } });
+    try {
+      await core.start();
+      for (let i = 0; i < 5; i++) await core.refreshIncidents();
+      await vi.waitFor(() => expect(seen.map((n) => n.kind)).toEqual(['token-failed']), { timeout: 5_000 });
+      expect(core.snapshot().watch?.problems).toEqual([{ service: 'hub', message: expect.stringMatching(/The hub refused your token .*update the hub token in Settings/) }]);
+      await new Promise((r) => setTimeout(r, 1_500));
+      expect(seen).toHaveLength(1);
+      expect(seen[0]).toMatchObject({ urgent: true });
+    } finally {
+      await core.close();
+      await hub.close();
+      temp.cleanup();
+    }
+  });
+});

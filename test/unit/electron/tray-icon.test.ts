@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TRAY_STATES, trayIconFile, trayStateFor, trayTooltip } from '../../../src-main/electron/tray-icon.js';
+import { clockTime, TRAY_STATES, trayIconFile, trayStateFor, trayTooltip } from '../../../src-main/electron/tray-icon.js';
 import { PATHS } from './shell-harness.js';
 
 function pngSize(file: string): { width: number; height: number } {
@@ -46,5 +46,19 @@ describe('tray icons', () => {
     expect(trayTooltip({ incidents: [incident('inc-a', 'SEV3'), incident('inc-b', 'SEV1')], pendingDeclares: 1 })).toBe(
       'Incident Tray — 2 open incidents (worst SEV1: inc-b), 1 declare unfinished',
     );
+  });
+
+  it('puts a broken token first, then open incidents and pages, then on call', () => {
+    const quiet = { pages: [], problems: [], heldWhileQuiet: 0 };
+    const until = new Date(Date.now() + 3 * 3600_000).toISOString();
+    const onCall = { ...quiet, onCall: { now: true, until } };
+    expect(trayStateFor({ incidents: [], watch: onCall })).toBe('on-call');
+    expect(trayTooltip({ incidents: [], pendingDeclares: 0, watch: onCall })).toBe(`Incident Tray — no open incidents, on call until ${clockTime(until)}`);
+    const paged = { ...onCall, pages: [{ id: 'P1', title: 'DB', status: 'triggered' as const, url: 'https://x.pagerduty.com/incidents/P1', createdAt: until }] };
+    expect(trayStateFor({ incidents: [], watch: paged })).toBe('active');
+    expect(trayTooltip({ incidents: [], pendingDeclares: 0, watch: paged })).toMatch(/^Incident Tray — 1 page for you, no open incidents/);
+    const broken = { ...paged, problems: [{ service: 'pagerduty' as const, message: 'PagerDuty refused the API key: update it in Settings' }] };
+    expect(trayStateFor({ incidents: [], watch: broken })).toBe('attention');
+    expect(trayTooltip({ incidents: [], pendingDeclares: 0, watch: broken })).toMatch(/^Incident Tray — PagerDuty refused the API key: update it in Settings, 1 page for you/);
   });
 });
