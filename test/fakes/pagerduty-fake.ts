@@ -8,8 +8,15 @@
 //   "Open incident with matching dedup key already exists on this service" (look it up, don't retry).
 // - Events: a trigger with the `dedup_key` of an open alert does not make a second alert; an unknown
 //   (but well-formed) routing key is still answered 202, and recorded with `accepted: false`.
+// - `GET /incidents` without `date_range=all` or `since` only looks at the last 30 days (the real
+//   default range), so a watcher of open incidents must ask for `date_range=all`.
+// - `PUT /incidents/{id}` acknowledging or triggering a RESOLVED incident reopens it (as the spec
+//   says); resolving empties its assignments. The status change is attributed to the `From` user.
+// - `GET /oncalls` lists the entries overlapping `since`..`until` (both default to now), with
+//   `earliest=true` keeping the first entry per user, escalation policy and level.
 // Approximations (the real wording is not documented): the 400 for a `From` that is not a user of the
-// account (checked only when `users` are given) and the bodies of injected 429/5xx answers.
+// account (checked only when `users` are given), the 400 of `GET /users/me` for a key that belongs to
+// no user (no `users` given), and the bodies of injected 429/5xx answers.
 import { randomUUID } from 'node:crypto';
 import { pagerDutyEventsValidator, pagerDutyRestValidator, type SpecValidator } from './spec-validator.js';
 import { FakeServer, type Answer, type FakeControls, type Handled, type IncomingCall } from './fake-http.js';
@@ -24,7 +31,25 @@ export interface PagerDutyFakeOptions {
   /** Latency of Events calls; `latencyMs` when omitted. */
   eventsLatencyMs?: number;
   services?: { id: string; name: string; summary?: string }[];
-  users?: { id: string; email: string }[];
+  users?: FakeUser[];
+  /** The user the token belongs to (`GET /users/me`); the first of `users` when omitted. */
+  me?: string;
+}
+
+export interface FakeUser {
+  id: string;
+  email: string;
+  name?: string;
+}
+
+/** An on-call entry: `user` is on call for `escalationPolicyId` at `level` from `start` to `end` (null: open). */
+export interface OnCallShift {
+  userId: string;
+  escalationPolicyId: string;
+  scheduleId?: string;
+  level: number;
+  start: string | null;
+  end: string | null;
 }
 
 export type IncidentStatus = 'triggered' | 'acknowledged' | 'resolved';
@@ -53,7 +78,8 @@ export interface PagerDutyIncident {
   escalation_policy: Reference;
   assignments: { at: string; assignee: Reference }[];
   assigned_via: 'escalation_policy' | 'direct_assignment';
-  acknowledgements: unknown[];
+  acknowledgements: { at: string; acknowledger: Reference }[];
+  last_status_change_by?: Reference;
   teams: Reference[];
   priority: unknown;
   body?: unknown;
@@ -121,10 +147,12 @@ export class PagerDutyFake extends FakeServer implements FakeControls {
   readonly alerts = new Map<string, PagerDutyAlert>();
   readonly events: ReceivedEvent[] = [];
   readonly services: PagerDutyService[];
+  readonly onCallShifts: OnCallShift[] = [];
   eventsLatencyMs: number | undefined;
-  private readonly token: string;
+  private token: string;
   private readonly routingKey: string | undefined;
-  private readonly users: { id: string; email: string }[] | undefined;
+  private readonly users: FakeUser[] | undefined;
+  private readonly meId: string | undefined;
   private revoked = false;
   private incidentSequence = 0;
 
@@ -137,6 +165,7 @@ export class PagerDutyFake extends FakeServer implements FakeControls {
     this.token = options.token;
     this.routingKey = options.routingKey;
     this.users = options.users;
+    this.meId = options.me ?? options.users?.[0]?.id;
     this.eventsLatencyMs = options.eventsLatencyMs;
     const created = now();
     this.services = (options.services ?? []).map((s) => ({
@@ -175,16 +204,115 @@ export class PagerDutyFake extends FakeServer implements FakeControls {
     return this.services.find((s) => s.id === id);
   }
 
-  /** For tests: what a responder would do in the PagerDuty UI. */
-  setIncidentStatus(id: string, status: IncidentStatus): PagerDutyIncident {
-    const incident = this.incidents.find((i) => i.id === id);
-    if (!incident) throw new Error(`no incident ${id} in the PagerDuty fake`);
+  /** A new valid token (a person pasted a new key in Settings); the old one stops working, a revoke ends. */
+  setToken(token: string): void {
+    this.token = token;
+    this.revoked = false;
+  }
+
+  /** For tests: what a responder would do in the PagerDuty UI (`byUserId`: who did it). */
+  setIncidentStatus(id: string, status: IncidentStatus, byUserId?: string): PagerDutyIncident {
+    const incident = this.incident(id);
     const at = now();
     incident.status = status;
     incident.updated_at = at;
     incident.last_status_change_at = at;
     incident.resolved_at = status === 'resolved' ? at : null;
+    if (status === 'resolved') incident.assignments = [];
+    if (byUserId !== undefined) incident.last_status_change_by = this.userReference(byUserId);
     return incident;
+  }
+
+  /**
+   * For tests: an alert opened an incident on `serviceId`, assigned by its escalation policy to
+   * `assigneeIds` (what a monitoring integration does; no request is recorded).
+   */
+  triggerIncident(input: { title: string; serviceId: string; assigneeIds: string[]; urgency?: 'high' | 'low'; at?: string }): PagerDutyIncident {
+    const service = this.service(input.serviceId);
+    if (!service) throw new Error(`no service ${input.serviceId} in the PagerDuty fake`);
+    const incident = this.newIncident({ title: input.title, service, urgency: input.urgency ?? 'high', key: randomUUID().replace(/-/g, ''), assigneeIds: input.assigneeIds, via: 'escalation_policy', at: input.at ?? now() });
+    this.incidents.push(incident);
+    return incident;
+  }
+
+  /** For tests: the escalation policy moved the incident on to the next level's `assigneeIds`. */
+  escalateIncident(id: string, assigneeIds: string[], at = now()): PagerDutyIncident {
+    const incident = this.incident(id);
+    incident.assignments = assigneeIds.map((userId) => ({ at, assignee: this.userReference(userId) }));
+    incident.assigned_via = 'escalation_policy';
+    incident.status = 'triggered';
+    incident.updated_at = at;
+    return incident;
+  }
+
+  /** For tests: someone reassigned the incident directly (it keeps its status). */
+  reassignIncident(id: string, assigneeIds: string[], at = now()): PagerDutyIncident {
+    const incident = this.incident(id);
+    incident.assignments = assigneeIds.map((userId) => ({ at, assignee: this.userReference(userId) }));
+    incident.assigned_via = 'direct_assignment';
+    incident.updated_at = at;
+    return incident;
+  }
+
+  /** For tests: a schedule put `userId` on call (times as ISO strings; null for an open end). */
+  addOnCallShift(shift: Partial<OnCallShift> & { userId: string; start: string | null; end: string | null }): OnCallShift {
+    const entry: OnCallShift = { escalationPolicyId: 'PFAKEEP', level: 1, ...shift };
+    this.onCallShifts.push(entry);
+    return entry;
+  }
+
+  removeOnCallShift(shift: OnCallShift): void {
+    const index = this.onCallShifts.indexOf(shift);
+    if (index >= 0) this.onCallShifts.splice(index, 1);
+  }
+
+  private incident(id: string): PagerDutyIncident {
+    const incident = this.incidents.find((i) => i.id === id);
+    if (!incident) throw new Error(`no incident ${id} in the PagerDuty fake`);
+    return incident;
+  }
+
+  private user(id: string): FakeUser | undefined {
+    return this.users?.find((u) => u.id === id);
+  }
+
+  private userReference(id: string): Reference {
+    const user = this.user(id);
+    return reference('user_reference', id, user?.name ?? user?.email ?? id);
+  }
+
+  private newIncident(input: { title: string; service: PagerDutyService; urgency: 'high' | 'low'; key: string; assigneeIds: string[]; via: PagerDutyIncident['assigned_via']; at: string; priority?: unknown; body?: unknown }): PagerDutyIncident {
+    this.incidentSequence += 1;
+    const id = `P${this.incidentSequence.toString(36).toUpperCase().padStart(6, '0')}`;
+    const at = input.at;
+    return {
+      id,
+      type: 'incident',
+      summary: `[#${this.incidentSequence}] ${input.title}`,
+      self: `${WEB}/api/incidents/${id}`,
+      html_url: `${WEB}/incidents/${id}`,
+      incident_number: this.incidentSequence,
+      title: input.title,
+      description: input.title,
+      status: 'triggered',
+      urgency: input.urgency,
+      incident_key: input.key,
+      service: reference('service_reference', input.service.id, input.service.summary, `service-directory/${input.service.id}`),
+      escalation_policy: input.service.escalation_policy,
+      assignments: input.assigneeIds.map((userId) => ({ at, assignee: this.userReference(userId) })),
+      assigned_via: input.via,
+      acknowledgements: [],
+      teams: [],
+      priority: input.priority ?? null,
+      ...(input.body !== undefined ? { body: input.body } : {}),
+      created_at: at,
+      updated_at: at,
+      last_status_change_at: at,
+      resolved_at: null,
+      alert_counts: { all: 0, triggered: 0, resolved: 0 },
+      is_mergeable: true,
+      pending_actions: [],
+    };
   }
 
   protected checkOperation(operation: string): void {
@@ -247,37 +375,7 @@ export class PagerDutyFake extends FakeServer implements FakeControls {
       const unknownAssignee = assignees.find((id) => this.users && !this.users.some((u) => u.id === id));
       if (unknownAssignee) return invalidInput([`Assignee ${unknownAssignee} not found`]);
 
-      this.incidentSequence += 1;
-      const id = `P${this.incidentSequence.toString(36).toUpperCase().padStart(6, '0')}`;
-      const at = now();
-      const incident: PagerDutyIncident = {
-        id,
-        type: 'incident',
-        summary: `[#${this.incidentSequence}] ${input.title}`,
-        self: `${WEB}/api/incidents/${id}`,
-        html_url: `${WEB}/incidents/${id}`,
-        incident_number: this.incidentSequence,
-        title: input.title,
-        description: input.title,
-        status: 'triggered',
-        urgency: input.urgency ?? 'high',
-        incident_key: key,
-        service: reference('service_reference', service.id, service.summary, `service-directory/${service.id}`),
-        escalation_policy: service.escalation_policy,
-        assignments: assignees.map((userId) => ({ at, assignee: reference('user_reference', userId, this.users?.find((u) => u.id === userId)?.email ?? userId, `users/${userId}`) })),
-        assigned_via: assignees.length ? 'direct_assignment' : 'escalation_policy',
-        acknowledgements: [],
-        teams: [],
-        priority: input.priority ?? null,
-        ...(input.body !== undefined ? { body: input.body } : {}),
-        created_at: at,
-        updated_at: at,
-        last_status_change_at: at,
-        resolved_at: null,
-        alert_counts: { all: 0, triggered: 0, resolved: 0 },
-        is_mergeable: true,
-        pending_actions: [],
-      };
+      const incident = this.newIncident({ title: input.title, service, urgency: input.urgency ?? 'high', key, assigneeIds: assignees, via: assignees.length ? 'direct_assignment' : 'escalation_policy', at: now(), priority: input.priority, body: input.body });
       this.incidents.push(incident);
       return { status: 201, body: { incident } };
     },
@@ -288,13 +386,18 @@ export class PagerDutyFake extends FakeServer implements FakeControls {
       const serviceIds = list(query['service_ids[]']);
       const userIds = list(query['user_ids[]']);
       const urgencies = list(query['urgencies[]']);
+      // Without date_range=all the real API looks at [since, until), by default the last 30 days.
+      const all = single(query.date_range) === 'all';
+      const until = Date.parse(single(query.until) ?? '') || Date.now();
+      const since = Date.parse(single(query.since) ?? '') || until - 30 * 24 * 3600_000;
       const matching = this.incidents.filter(
         (i) =>
           (key === undefined || i.incident_key === key) &&
           (statuses.length === 0 || statuses.includes(i.status)) &&
           (serviceIds.length === 0 || serviceIds.includes(i.service.id)) &&
           (userIds.length === 0 || i.assignments.some((a) => userIds.includes(a.assignee.id))) &&
-          (urgencies.length === 0 || urgencies.includes(i.urgency)),
+          (urgencies.length === 0 || urgencies.includes(i.urgency)) &&
+          (all || (Date.parse(i.created_at) >= since && Date.parse(i.created_at) < until)),
       );
       const { items, meta } = page(matching, query);
       return { status: 200, body: { incidents: items, ...meta } };
@@ -303,6 +406,83 @@ export class PagerDutyFake extends FakeServer implements FakeControls {
     'GET /incidents/{id}': ({ params }) => {
       const incident = this.incidents.find((i) => i.id === params.id || String(i.incident_number) === params.id);
       return incident ? { status: 200, body: { incident } } : pdError(404, 'Not Found', 2100);
+    },
+
+    'PUT /incidents/{id}': ({ params, headers, body }) => {
+      const incident = this.incidents.find((i) => i.id === params.id || String(i.incident_number) === params.id);
+      if (!incident) return pdError(404, 'Not Found', 2100);
+      const from = single(headers.from) ?? '';
+      const actor = this.users?.find((u) => u.email.toLowerCase() === from.toLowerCase());
+      if (this.users && !actor) return invalidInput(['From header must be the email address of a user of this account']);
+      const change = (body as { incident: { status?: IncidentStatus; title?: string; urgency?: 'high' | 'low'; assignments?: { assignee?: { id?: string } }[] } }).incident;
+      const at = now();
+      const by = actor ? this.userReference(actor.id) : reference('user_reference', 'PUNKNOWN', from);
+      if (change.assignments) {
+        const ids = change.assignments.map((a) => a.assignee?.id).filter((id): id is string => typeof id === 'string');
+        const unknown = ids.find((id) => this.users && !this.user(id));
+        if (unknown) return invalidInput([`Assignee ${unknown} not found`]);
+        incident.assignments = ids.map((userId) => ({ at, assignee: this.userReference(userId) }));
+        incident.assigned_via = 'direct_assignment';
+      }
+      if (change.title !== undefined) incident.title = change.title;
+      if (change.urgency !== undefined) incident.urgency = change.urgency;
+      if (change.status !== undefined && change.status !== incident.status) {
+        // Acknowledging or triggering a resolved incident reopens it, assigned to the one who did it.
+        if (incident.status === 'resolved' && incident.assignments.length === 0 && actor) incident.assignments = [{ at, assignee: this.userReference(actor.id) }];
+        incident.status = change.status;
+        incident.last_status_change_at = at;
+        incident.last_status_change_by = by;
+        incident.resolved_at = change.status === 'resolved' ? at : null;
+        if (change.status === 'acknowledged') incident.acknowledgements.push({ at, acknowledger: by });
+        if (change.status === 'resolved') incident.assignments = [];
+      }
+      incident.updated_at = at;
+      return { status: 200, body: { incident } };
+    },
+
+    'GET /users/me': () => {
+      const user = this.meId === undefined ? undefined : this.user(this.meId);
+      if (!user) return invalidInput(['This API key does not belong to a user: use a user API key to access /users/me']);
+      return { status: 200, body: { user: { ...reference('user', user.id, user.name ?? user.email), name: user.name ?? user.email, email: user.email, time_zone: 'Etc/UTC', role: 'user' } } };
+    },
+
+    'GET /oncalls': ({ query }) => {
+      const userIds = list(query['user_ids[]']);
+      const policyIds = list(query['escalation_policy_ids[]']);
+      const scheduleIds = list(query['schedule_ids[]']);
+      const since = Date.parse(single(query.since) ?? '') || Date.now();
+      const until = Date.parse(single(query.until) ?? '') || since;
+      const starts = (s: OnCallShift) => (s.start === null ? -Infinity : Date.parse(s.start));
+      const ends = (s: OnCallShift) => (s.end === null ? Infinity : Date.parse(s.end));
+      let matching = this.onCallShifts
+        .filter(
+          (s) =>
+            (userIds.length === 0 || userIds.includes(s.userId)) &&
+            (policyIds.length === 0 || policyIds.includes(s.escalationPolicyId)) &&
+            (scheduleIds.length === 0 || (s.scheduleId !== undefined && scheduleIds.includes(s.scheduleId))) &&
+            starts(s) <= until &&
+            ends(s) > since,
+        )
+        .sort((a, b) => starts(a) - starts(b));
+      if (single(query.earliest) === 'true') {
+        const seen = new Set<string>();
+        matching = matching.filter((s) => {
+          const key = `${s.userId}|${s.escalationPolicyId}|${s.level}`;
+          if (seen.has(key)) return false;
+          seen.add(key);
+          return true;
+        });
+      }
+      const { items, meta } = page(matching, query);
+      const oncalls = items.map((s) => ({
+        user: this.userReference(s.userId),
+        escalation_policy: reference('escalation_policy_reference', s.escalationPolicyId, s.escalationPolicyId === 'PFAKEEP' ? 'Default' : s.escalationPolicyId),
+        schedule: s.scheduleId === undefined ? null : reference('schedule_reference', s.scheduleId, s.scheduleId),
+        escalation_level: s.level,
+        start: s.start,
+        end: s.end,
+      }));
+      return { status: 200, body: { oncalls, ...meta } };
     },
   };
 

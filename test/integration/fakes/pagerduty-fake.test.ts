@@ -134,6 +134,69 @@ describe('PagerDuty REST fake: requests of pdjs validate against the spec', () =
   });
 });
 
+describe('PagerDuty REST fake: what a watcher reads and does', () => {
+  it('GET /users/me is the token’s user; a fake without users answers as for a key that belongs to nobody', async () => {
+    expect((await pd('GET', '/users/me')).data.user).toMatchObject({ id: 'PUSER01', type: 'user', email: from });
+    const anonymous = await startPagerDutyFake({ token });
+    try {
+      const answer = await api({ token, url: `${anonymous.restUrl}/users/me`, method: 'GET', requestTimeout: 0, signal: AbortSignal.timeout(5000) });
+      expect(answer.status).toBe(400);
+      expect(describeViolations(anonymous.calls)).toEqual([]);
+    } finally {
+      await anonymous.close();
+    }
+  });
+
+  it('GET /incidents by status and assignee, the last 30 days unless date_range=all, paginated with total', async () => {
+    const old = fake.triggerIncident({ title: 'Old but open', serviceId: 'PCHKOUT', assigneeIds: ['PUSER01'], at: new Date(Date.now() - 40 * 24 * 3600_000).toISOString().replace(/\.\d{3}Z$/, 'Z') });
+    const mine = fake.triggerIncident({ title: 'Checkout 5xx', serviceId: 'PCHKOUT', assigneeIds: ['PUSER01'] });
+    fake.triggerIncident({ title: 'Elsewhere', serviceId: 'PSEARCH', assigneeIds: ['PSOMEONE'] });
+    const query = { 'statuses[]': ['triggered', 'acknowledged'], 'user_ids[]': ['PUSER01'] };
+    expect((await pd('GET', '/incidents', { data: query })).data.incidents.map((i: { id: string }) => i.id)).toEqual([mine.id]);
+    const all = await pd('GET', '/incidents', { data: { ...query, date_range: 'all', limit: '1', total: 'true' } });
+    expect(all.data).toMatchObject({ more: true, total: 2, incidents: [expect.objectContaining({ id: old.id })] });
+    expect((await pd('GET', '/incidents', { data: { 'service_ids[]': ['PSEARCH'], date_range: 'all' } })).data.incidents).toHaveLength(1);
+    expect(describeViolations(fake.calls)).toEqual([]);
+  });
+
+  it('PUT /incidents/{id}: acknowledge and resolve as the From user; acknowledging a resolved incident reopens it', async () => {
+    const incident = fake.triggerIncident({ title: 'Checkout 5xx', serviceId: 'PCHKOUT', assigneeIds: ['PUSER01'] });
+    const put = (status: string, headers: Record<string, string> = { From: from }) => pd('PUT', `/incidents/${incident.id}`, { data: { incident: { type: 'incident_reference', status } }, headers });
+    expect((await put('acknowledged')).data.incident).toMatchObject({ status: 'acknowledged', last_status_change_by: { id: 'PUSER01' }, acknowledgements: [{ acknowledger: { id: 'PUSER01' } }] });
+    expect((await put('resolved')).data.incident).toMatchObject({ status: 'resolved', assignments: [], resolved_at: expect.any(String) });
+    expect((await put('acknowledged')).data.incident).toMatchObject({ status: 'acknowledged', assignments: [{ assignee: { id: 'PUSER01' } }] });
+    expect((await put('resolved', { From: 'stranger@example.com' })).status).toBe(400);
+    expect(describeViolations(fake.violations())).toEqual([]);
+    expect((await put('resolved', {})).status).toBe(400); // From is required
+    expect(describeViolations(fake.violations())).toEqual(["PUT /incidents/{id}: header must have required property 'from'"]);
+  });
+
+  it('escalate and reassign helpers move the assignments', () => {
+    const incident = fake.triggerIncident({ title: 'Checkout 5xx', serviceId: 'PCHKOUT', assigneeIds: ['PUSER01'] });
+    expect(fake.escalateIncident(incident.id, ['PUSER02']).assignments.map((a) => a.assignee.id)).toEqual(['PUSER02']);
+    expect(fake.reassignIncident(incident.id, ['PUSER03'])).toMatchObject({ assigned_via: 'direct_assignment', assignments: [{ assignee: { id: 'PUSER03' } }] });
+  });
+
+  it('GET /oncalls: the entries overlapping since..until (default now), by user, earliest per policy and level', async () => {
+    const hour = 3600_000;
+    const t = Date.parse('2026-03-02T08:00:00Z');
+    const iso = (ms: number) => new Date(t + ms).toISOString();
+    fake.addOnCallShift({ userId: 'PUSER01', start: iso(-hour), end: iso(hour), escalationPolicyId: 'PEPA', scheduleId: 'PSCHA' });
+    fake.addOnCallShift({ userId: 'PUSER01', start: iso(24 * hour), end: iso(32 * hour), escalationPolicyId: 'PEPA', scheduleId: 'PSCHA' });
+    fake.addOnCallShift({ userId: 'PUSER02', start: iso(0), end: iso(hour), escalationPolicyId: 'PEPA', level: 2 });
+    const week = await pd('GET', '/oncalls', { data: { 'user_ids[]': ['PUSER01'], since: iso(0), until: iso(7 * 24 * hour) } });
+    expect(week.data.oncalls).toEqual([
+      expect.objectContaining({ user: expect.objectContaining({ id: 'PUSER01' }), escalation_policy: expect.objectContaining({ id: 'PEPA' }), schedule: expect.objectContaining({ id: 'PSCHA' }), escalation_level: 1, start: iso(-hour), end: iso(hour) }),
+      expect.objectContaining({ start: iso(24 * hour) }),
+    ]);
+    const earliest = await pd('GET', '/oncalls', { data: { 'user_ids[]': ['PUSER01'], since: iso(0), until: iso(7 * 24 * hour), earliest: 'true' } });
+    expect(earliest.data.oncalls).toHaveLength(1);
+    const everyone = await pd('GET', '/oncalls', { data: { since: iso(0), until: iso(0) } });
+    expect(everyone.data.oncalls.map((o: { user: { id: string } }) => o.user.id)).toEqual(['PUSER01', 'PUSER02']);
+    expect(describeViolations(fake.calls)).toEqual([]);
+  });
+});
+
 describe('PagerDuty REST fake: wrong requests are violations answered 400', () => {
   it('POST /incidents without incident.type', async () => {
     const { incident } = newIncident();
