@@ -7,6 +7,7 @@ export const COMMAND_NAMES = [
   'declare.retry',
   'declare.get',
   'services.search',
+  'page.act',
   'settings.get',
   'settings.save',
   'settings.testConnection',

@@ -81,6 +81,8 @@ export const commandSchemas = {
   'declare.retry': { input: z.strictObject({ id: z.string().min(1).max(128) }), output: declareProgressSchema },
   'declare.get': { input: z.strictObject({ id: z.string().min(1).max(128) }), output: declareProgressSchema },
   'services.search': { input: z.strictObject({ query: z.string().max(200) }), output: serviceSearchResultSchema },
+  /** Acknowledge or resolve a PagerDuty incident assigned to me; the snapshot's `watch.pages` follows. */
+  'page.act': { input: z.strictObject({ id: z.string().min(1).max(64), action: z.enum(['acknowledge', 'resolve']) }), output: z.null() },
   'settings.get': { input: noInput, output: settingsViewSchema },
   'settings.save': { input: settingsPatchSchema, output: settingsViewSchema },
   'settings.testConnection': {

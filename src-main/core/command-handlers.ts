@@ -7,6 +7,7 @@ import type { Core } from './create-core.js';
 import { DeclareInputError } from './declare/declare-service.js';
 import { isAllowedExternalUrl } from './external-links.js';
 import { SecretStorageUnavailableError } from './ports.js';
+import { StepError } from './retry/step-error.js';
 import { SettingsError } from './settings/settings-service.js';
 
 export interface ShellActions {
@@ -39,6 +40,18 @@ export function createCommandHandlers(core: Core, shell: ShellActions): CommandH
       return progress ? ok(progress) : fail('not_found', `no declare with id ${id}`);
     },
     'services.search': async ({ query }) => ok(await core.searchServices(query)),
+    'page.act': async ({ id, action }) => {
+      try {
+        await core.actOnPage(id, action);
+        return ok(null);
+      } catch (error) {
+        if (error instanceof StepError) {
+          const code = error.kind === 'auth' ? 'unauthorized' : error.kind === 'rejected' ? 'invalid_input' : error.kind === 'rate-limited' ? 'rate_limited' : 'unavailable';
+          return fail(code, `PagerDuty could not ${action} ${id}: ${error.message}`);
+        }
+        return fail('internal', `${action} failed: ${asMessage(error)}`);
+      }
+    },
     'settings.get': async () => ok(core.settings.view()),
     'settings.save': async (patch) => {
       try {

@@ -21,6 +21,7 @@ import { systemClock, type Clock, type Http, type Logger, type Notifier, type Se
 import { NotificationCenter } from './notify/notification-center.js';
 import { NotificationLedger, WatchPositions } from './notify/notification-ledger.js';
 import { HubWatcher } from './watch/hub-watcher.js';
+import { PagerDutyWatcher, type PagerDutyWatchIntervals, type PagerDutyWatchState } from './watch/pagerduty-watcher.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry/retry-policy.js';
 import { databaseFile } from './settings/app-home.js';
 import { SettingsService } from './settings/settings-service.js';
@@ -56,6 +57,9 @@ export interface CoreOptions {
   notifier?: Notifier;
   /** Background mode: how often the outbox looks for declares due another try (tests shorten it). */
   resumeTickMs?: number;
+  /** Whether the machine runs on battery (the PagerDuty watcher then polls less often when idle). */
+  onBattery?: () => boolean;
+  pagerdutyIntervals?: PagerDutyWatchIntervals;
   /** How often the hub watcher polls the open list when the event stream is unavailable. */
   watchPollMs?: number;
   /** First wait before a declare the network failed is tried again (see DeclareRunner). */
@@ -82,6 +86,8 @@ export interface Core {
   /** Runs every unfinished declare now and waits for them. */
   resumeOutbox(): Promise<DeclareProgress[]>;
   searchServices(query: string): Promise<ServiceSearchResult>;
+  /** Acknowledge or resolve a PagerDuty incident assigned to me (popover, notification action). */
+  actOnPage(incidentId: string, action: 'acknowledge' | 'resolve'): Promise<void>;
   /** The incident store in use now (team hub or embedded local store). */
   incidentStore(): Promise<HubClient>;
   refreshIncidents(): Promise<void>;
@@ -143,13 +149,21 @@ export function createCore(options: CoreOptions): Core {
     if (slack?.key !== key) slack = { key, gateway: new SlackGateway({ token, apiUrl: settings.effective().slack.apiUrl, timeoutMs }) };
     return slack.gateway;
   };
+  // One gateway per key and URLs: the watcher treats a new gateway as a new key (asks who it is again).
+  let pagerduty: { key: string; gateway: PagerDutyGateway } | undefined;
   const pagerdutyGateway = (): PagerDutyGateway | undefined => {
     const token = settings.secret('pagerdutyToken');
     if (!token && !settings.secret('pagerdutyRoutingKey')) return undefined;
     const { apiUrl, eventsUrl } = settings.effective().pagerduty;
-    return new PagerDutyGateway({ ...(token ? { token } : {}), apiUrl, eventsUrl, timeoutMs, http, ...(options.pdjsRateLimitWaitMs !== undefined ? { pdjsRateLimitWaitMs: options.pdjsRateLimitWaitMs } : {}) });
+    const key = `${token ?? ''}|${apiUrl}|${eventsUrl}`;
+    if (pagerduty?.key !== key) {
+      pagerduty = { key, gateway: new PagerDutyGateway({ ...(token ? { token } : {}), apiUrl, eventsUrl, timeoutMs, http, ...(options.pdjsRateLimitWaitMs !== undefined ? { pdjsRateLimitWaitMs: options.pdjsRateLimitWaitMs } : {}) }) };
+    }
+    return pagerduty.gateway;
   };
-  const services = new ServiceDirectory(() => (settings.secret('pagerdutyToken') ? pagerdutyGateway() : undefined), clock);
+  /** The REST API (services, watching, acknowledge) needs a key; a routing key alone only pages. */
+  const pagerdutyRest = () => (settings.secret('pagerdutyToken') ? pagerdutyGateway() : undefined);
+  const services = new ServiceDirectory(pagerdutyRest, clock);
 
   const vendors = (): DeclareVendors => {
     const gateway = pagerdutyGateway();
@@ -182,7 +196,14 @@ export function createCore(options: CoreOptions): Core {
   const watchState = (): WatchState | undefined => {
     if (!notifications) return undefined;
     const hub = hubProblem();
-    return { pages: [], problems: hub ? [hub] : [], heldWhileQuiet: notifications.heldCount() };
+    const pd = pagerdutyState;
+    const problems: ServiceProblem[] = [...(hub ? [hub] : []), ...(pd?.problem ? [{ service: 'pagerduty' as const, message: pd.problem }] : [])];
+    return {
+      ...(pd?.me ? { onCall: pd.onCall } : {}),
+      pages: pd?.assigned ?? [],
+      problems,
+      heldWhileQuiet: notifications.heldCount(),
+    };
   };
 
   const snapshot = (): AppSnapshot => {
@@ -225,6 +246,22 @@ export function createCore(options: CoreOptions): Core {
   // Watchers (issue #6) run where someone is there to be told: the app, and `incident-tray watch`.
   const notifications = options.notifier
     ? new NotificationCenter({ ledger: new NotificationLedger(db), notifier: options.notifier, clock, quiet: () => settings.effective().notifications.quiet })
+    : undefined;
+  let pagerdutyState: PagerDutyWatchState | undefined;
+  const pagerdutyWatcher = notifications
+    ? new PagerDutyWatcher({
+        gateway: pagerdutyRest,
+        fromEmail: () => settings.effective().pagerduty.fromEmail ?? settings.effective().user.email,
+        sink: (event) => notifications.submit(event),
+        positions: new WatchPositions(db),
+        clock,
+        onState: (state) => {
+          pagerdutyState = state;
+          publish();
+        },
+        ...(options.onBattery ? { onBattery: options.onBattery } : {}),
+        ...(options.pagerdutyIntervals ? { intervals: options.pagerdutyIntervals } : {}),
+      })
     : undefined;
   const hubWatcher = notifications
     ? new HubWatcher({
@@ -276,6 +313,7 @@ export function createCore(options: CoreOptions): Core {
       await refreshIncidents();
       if (!options.background) return;
       await hubWatcher?.start();
+      pagerdutyWatcher?.start();
       void resumeAll();
       timers.push(
         setInterval(() => {
@@ -311,6 +349,10 @@ export function createCore(options: CoreOptions): Core {
       return snapshot().outbox;
     },
     searchServices: (query) => services.search(query),
+    async actOnPage(incidentId, action) {
+      if (!pagerdutyWatcher) throw new Error('PagerDuty is not watched in this process');
+      await (action === 'acknowledge' ? pagerdutyWatcher.acknowledge(incidentId) : pagerdutyWatcher.resolve(incidentId));
+    },
     incidentStore,
     refreshIncidents,
     testConnection: (target) => checkConnection(target, { settings: settings.effective(), secret: (n) => settings.secret(n), http }),
@@ -318,6 +360,7 @@ export function createCore(options: CoreOptions): Core {
       publish();
       if (notifications && !settings.effective().notifications.quiet) notifications.endQuiet();
       void hubWatcher?.resync();
+      void pagerdutyWatcher?.pollNow();
       // A fixed token or a network that is back: declares waiting on either get another go now.
       if (options.background) void resumeAll().then(() => refreshIncidents());
     },
@@ -325,6 +368,7 @@ export function createCore(options: CoreOptions): Core {
       closed = true;
       for (const timer of timers) clearInterval(timer);
       hubWatcher?.stop();
+      pagerdutyWatcher?.stop();
       notifications?.dispose();
       // Runs in flight stop at their next save at the latest; waiting keeps the database open for them.
       await runner.idle();

@@ -1,6 +1,6 @@
 // The shell's composition: Electron's lifecycle around the headless core. main.ts calls this with the
 // real paths and electron-store; the shell tests call it with the fake `electron` and `conf`.
-import { app, globalShortcut, shell as electronShell } from 'electron';
+import { app, globalShortcut, powerMonitor, shell as electronShell } from 'electron';
 import type { View } from '../../src-shared/bridge.js';
 import { createCommandHandlers } from '../core/command-handlers.js';
 import { openEmbeddedIncidentStore } from '../../src-hub/embedded/embedded-incident-store.js';
@@ -65,6 +65,7 @@ export async function startShell(options: ShellOptions): Promise<RunningShell | 
     secrets: createSafeStorageSecretStore(options.openStore(home, 'secrets'), platform),
     openLocalStore: openEmbeddedIncidentStore,
     background: true,
+    onBattery: () => powerMonitor.isOnBatteryPower(),
     // Clicking a notification opens the incident in the popover, or its PagerDuty page.
     notifier: createElectronNotifier({
       onClick: (notification) => {

@@ -642,7 +642,13 @@ export const contextBridge = {
 // ---------------------------------------------------------------------------------------- network
 
 /** Electron's powerMonitor: the shell hears 'resume' (after sleep) and 'unlock-screen'. */
-export const powerMonitor = new EventEmitter();
+class FakePowerMonitor extends EventEmitter {
+  onBattery = false;
+  isOnBatteryPower(): boolean {
+    return this.onBattery;
+  }
+}
+export const powerMonitor = new FakePowerMonitor();
 
 /** Electron's net module, as far as the shell uses it: whether the machine is online. */
 export const net = {
@@ -676,6 +682,7 @@ export function resetFakeElectron(): void {
   ipcRenderer.reset();
   contextBridge.exposed.clear();
   powerMonitor.removeAllListeners();
+  powerMonitor.onBattery = false;
   net.online = true;
 }
 

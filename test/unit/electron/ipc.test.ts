@@ -101,6 +101,7 @@ describe('registerIpcHandlers alone', () => {
       throw new Error('unused');
     },
     'services.search': async () => ok({ services: [], configured: false }),
+    'page.act': async () => ok(null),
     'settings.get': async () => {
       throw new Error('unused');
     },
