@@ -2,8 +2,11 @@ import type { ReactNode } from 'react';
 import type { StepStatus } from '../../src-shared/domain.js';
 import { CheckIcon, CloudOffIcon, CrossIcon, NotConfiguredIcon, PendingIcon, SkipIcon, SpinnerIcon } from './icons.js';
 
-/** A step's status as drawn: the contract's statuses, plus "waiting" for a network failure. */
-export type StepLook = StepStatus | 'waiting';
+/**
+ * A step's status as drawn: the contract's statuses, plus "waiting" for a network failure and
+ * "blocked" for a step not tried because one it needs failed.
+ */
+export type StepLook = StepStatus | 'waiting' | 'blocked';
 
 const ICONS: Record<StepLook, () => ReactNode> = {
   pending: PendingIcon,
@@ -13,6 +16,7 @@ const ICONS: Record<StepLook, () => ReactNode> = {
   skipped: SkipIcon,
   'not-configured': NotConfiguredIcon,
   waiting: CloudOffIcon,
+  blocked: PendingIcon,
 };
 
 export function StepStatusIcon({ status }: { status: StepLook }) {

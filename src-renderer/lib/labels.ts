@@ -21,6 +21,15 @@ export const STEP_STATUS_LABELS: Record<StepStatus, string> = {
 /** Shown instead of "Failed" (or "Pending") when the network is at fault: main finishes it by itself. */
 export const WAITING_FOR_NETWORK_LABEL = 'Waiting for network';
 
+/** A step main did not try because one it needs failed. */
+export const NOT_TRIED_LABEL = 'Not tried yet';
+
+/** "Headline post", "Headline post and Digest post", "A, B and C". */
+export function listOf(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
 export const INCIDENT_STATUS_LABELS: Record<IncidentStatus, string> = {
   investigating: 'Investigating',
   identified: 'Identified',

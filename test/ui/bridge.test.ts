@@ -28,8 +28,9 @@ describe('bridge', () => {
 
     // The push of this declare is lost on the way, as if the network had gone.
     dropping = true;
-    declareAt(app, 8, { title: 'Pushed while the socket was down', severity: 'SEV2' });
-    await expect.poll(() => dropped).toBe(1);
+    await declareAt(app, 8, { title: 'Pushed while the socket was down', severity: 'SEV2' });
+    // Its snapshots and step progress, however many there were.
+    await expect.poll(() => dropped).toBeGreaterThan(0);
     expect(await page.getByText('Pushed while the socket was down').count()).toBe(0);
 
     // The connection drops; the page reconnects by itself and the harness sends the current state.
@@ -74,7 +75,11 @@ describe('bridge', () => {
     // App windows have a native frame: no in-page back button.
     expect(await page.getByRole('button', { name: 'Back' }).count()).toBe(0);
     await page.keyboard.press('Escape');
-    await expect.poll(() => recorded(page)).toEqual(['snapshot.get null', 'window.close']);
+    // The form also asks for the PagerDuty services on arrival (to know whether to offer a picker);
+    // how often depends on StrictMode (the test build is React's development build), so apart.
+    const withoutSearches = async () => (await recorded(page)).filter((call) => !call.startsWith('services.search'));
+    await expect.poll(withoutSearches).toEqual(['snapshot.get null', 'window.close']);
+    expect(await recorded(page)).toContain('services.search {"query":""}');
     expect(page.url()).toMatch(/#\/declare$/);
   });
 });
@@ -105,6 +110,7 @@ function installFakePreload(now: string): void {
     store: 'hub',
     configured: { slack: true, pagerduty: true, hub: true },
     pendingDeclares: 0,
+    outbox: [],
     me: { email: 'ada@acme.dev' },
     generatedAt: now,
   };
@@ -114,7 +120,9 @@ function installFakePreload(now: string): void {
     incidentTray: {
       async invoke(command: string, input: unknown) {
         calls.push(`${command} ${JSON.stringify(input)}`);
-        return command === 'snapshot.get' ? { ok: true, value: snapshot } : { ok: true, value: null };
+        if (command === 'snapshot.get') return { ok: true, value: snapshot };
+        if (command === 'services.search') return { ok: true, value: { services: [], configured: false } };
+        return { ok: true, value: null };
       },
       on() {
         return () => undefined;

@@ -1,6 +1,7 @@
 // The real renderer in Debian Chromium (DESIGN.md §6): a headless core on a throwaway home, the real
 // `incident-tray ui` server (startUiServer) serving the built renderer over http, and playwright-core
-// driving the page. Nothing is mocked: commands and snapshot pushes travel over real sockets.
+// driving the page. Nothing is mocked: commands and pushes travel over real sockets, and Slack and
+// PagerDuty, when a test wants them, are the spec-validating fakes of test/fakes on 127.0.0.1.
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,11 +10,15 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { View } from '../../src-shared/bridge.js';
-import type { DeclareResult, IncidentStatus, Severity } from '../../src-shared/domain.js';
+import type { DeclareProgress, IncidentStatus, Severity } from '../../src-shared/domain.js';
+import { openEmbeddedIncidentStore } from '../../src-hub/embedded/embedded-incident-store.js';
 import { startUiServer, type UiServer } from '../../src-main/cli/ui-server/ui-server.js';
 import type { Core } from '../../src-main/core/create-core.js';
 import { createNodeCore } from '../../src-main/core/create-node-core.js';
 import type { Clock } from '../../src-main/core/ports.js';
+import type { RetryPolicy } from '../../src-main/core/retry/retry-policy.js';
+import { startPagerDutyFake, type PagerDutyFake } from '../fakes/pagerduty-fake.js';
+import { botUserId, startSlackFake, type SlackFake } from '../fakes/slack-fake.js';
 import { makeTempHome } from '../support/temp-home.js';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -96,8 +101,19 @@ export interface AppUnderTest {
   close(): Promise<void>;
 }
 
+/** Who declares in these tests: the settings' user, a Slack member and a PagerDuty user. */
+export const DECLARER = 'ada@acme.dev';
+
+/**
+ * Retries within one run, kept short so a failure shows in a moment: every failing call is tried
+ * exactly this many times per run, which is what lets a test queue a fault for one run only.
+ */
+export const UI_RETRY_POLICY: RetryPolicy = { attempts: 3, baseDelayMs: 10, maxDelayMs: 50, maxRetryAfterMs: 1_000 };
+
 /** A core on a fresh home (no environment of the real user leaks in) and the real UI server on port 0. */
-export async function startApp(options: { env?: NodeJS.ProcessEnv; now?: Date } = {}): Promise<AppUnderTest> {
+export async function startApp(
+  options: { env?: NodeJS.ProcessEnv; now?: Date; /** Deadline of each vendor call (a hung call stays "Running" this long). */ httpTimeoutMs?: number } = {},
+): Promise<AppUnderTest> {
   const temp = makeTempHome('incident-tray-ui-');
   const clock: ManualClock = {
     current: options.now ?? minutesBefore(0),
@@ -105,10 +121,23 @@ export async function startApp(options: { env?: NodeJS.ProcessEnv; now?: Date } 
       return new Date(this.current);
     },
   };
-  const core = createNodeCore({ home: temp.home, env: { ...options.env }, clock });
+  // Not in background mode: nothing resumes on a timer, so a declare waiting for the network stays
+  // so until the test (or the person in it) presses Retry.
+  const core = createNodeCore({
+    home: temp.home,
+    env: { ...options.env },
+    clock,
+    retryPolicy: UI_RETRY_POLICY,
+    httpTimeoutMs: options.httpTimeoutMs ?? 5_000,
+    pdjsRateLimitWaitMs: 50,
+    // The embedded store stamps incidents with the same clock, so ages read the same on every run.
+    openLocalStore: (store) => openEmbeddedIncidentStore({ ...store, now: () => clock.now() }),
+  });
   const openedLinks: string[] = [];
   let server: UiServer;
   try {
+    core.settings.save({ settings: { ...core.settings.stored(), user: { email: DECLARER } } });
+    await core.start();
     server = await startUiServer({
       core,
       rendererDir: await rendererDir(),
@@ -118,7 +147,7 @@ export async function startApp(options: { env?: NodeJS.ProcessEnv; now?: Date } 
       },
     });
   } catch (error) {
-    core.close();
+    await core.close();
     temp.cleanup();
     throw error;
   }
@@ -130,8 +159,51 @@ export async function startApp(options: { env?: NodeJS.ProcessEnv; now?: Date } 
     openedLinks,
     async close() {
       await server.close();
-      core.close();
+      await core.close();
       temp.cleanup();
+    },
+  };
+}
+
+/** The PagerDuty services the fake offers, as a team would name them. */
+export const SERVICES = [
+  { id: 'PCHKAPI', name: 'checkout-api', summary: 'Checkout and payment API for the web shop and the apps' },
+  { id: 'PCHKWEB', name: 'checkout-web', summary: 'Checkout pages of the web shop' },
+  { id: 'PSEARCH', name: 'search', summary: 'Product search and its indexer' },
+  { id: 'PLOGIN', name: 'login-sso', summary: 'Single sign-on for staff and customers' },
+  { id: 'PPAYGW', name: 'payments-gateway', summary: 'Card payments through the acquirer' },
+];
+
+export interface Vendors {
+  slack: SlackFake;
+  pagerduty: PagerDutyFake;
+  /** What a user would set to point the app at them (DESIGN.md §5). */
+  env: NodeJS.ProcessEnv;
+  close(): Promise<void>;
+}
+
+/** The Slack and PagerDuty fakes, with the digest channel, the declarer and the services in place. */
+export async function startVendors(options: { latencyMs?: number } = {}): Promise<Vendors> {
+  const slackToken = 'xoxb-ui-test-token';
+  const pagerdutyToken = 'pd-ui-test-token';
+  const latencyMs = options.latencyMs ?? 0;
+  const slack = await startSlackFake({ token: slackToken, latencyMs, users: [{ id: 'U_ADA', email: DECLARER, name: 'ada' }] });
+  slack.addChannel({ name: 'incidents', creator: 'U_ADMIN', members: [botUserId, 'U_ADMIN'] });
+  const pagerduty = await startPagerDutyFake({ token: pagerdutyToken, latencyMs, services: SERVICES, users: [{ id: 'PADA', email: DECLARER }] });
+  return {
+    slack,
+    pagerduty,
+    env: {
+      SLACK_TOKEN: slackToken,
+      SLACK_API_URL: slack.url,
+      SLACK_DIGEST_CHANNEL: '#incidents',
+      PAGERDUTY_TOKEN: pagerdutyToken,
+      PAGERDUTY_API_URL: pagerduty.restUrl,
+      PAGERDUTY_EVENTS_URL: pagerduty.eventsUrl,
+      PAGERDUTY_FROM_EMAIL: DECLARER,
+    },
+    async close() {
+      await Promise.all([slack.close(), pagerduty.close()]);
     },
   };
 }
@@ -161,7 +233,8 @@ export async function openPage(browser: Browser, app: AppUnderTest, options: Ope
     deviceScaleFactor: 1,
     reducedMotion: 'reduce',
   });
-  context.setDefaultTimeout(15_000);
+  // Generous: a loaded machine (other suites, the first build of a file) is slow; nothing here is timed.
+  context.setDefaultTimeout(30_000);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (message) => {
@@ -177,49 +250,46 @@ export async function openPage(browser: Browser, app: AppUnderTest, options: Ope
   return { context, page, problems };
 }
 
-/** Declares through the core (as another client would) at `minutesAgo` before PAGE_NOW. */
-export function declareAt(
+/**
+ * Declares through the core (as another client would) at `minutesAgo` before PAGE_NOW, and waits
+ * until the run has ended (every step done, failed or waiting for the network).
+ */
+export async function declareAt(
   app: AppUnderTest,
   minutesAgo: number,
   request: { title: string; severity: Severity; service?: string; description?: string },
-): DeclareResult {
+): Promise<DeclareProgress> {
   const previous = app.clock.current;
   app.clock.current = minutesBefore(minutesAgo);
   try {
-    return app.core.declare(request);
+    const started = await app.core.declare(request);
+    return (await app.core.runDeclare(started.id)) ?? started;
   } finally {
     app.clock.current = previous;
   }
 }
 
 /**
- * Gives an incident what the declare flow of later issues fills in (links, commander, a status). There
- * is no bridge command for these yet, so the test writes the local store's row and asks the core to
- * publish a fresh snapshot, exactly as a poller will.
+ * Gives an incident what a real one has after a while (links, a commander, a status), through the
+ * incident store as the incident window will, then re-reads the open list as the poller does.
  */
-export function enrichIncident(
+export async function enrichIncident(
   app: AppUnderTest,
   id: string,
   fields: { slack?: string; pagerduty?: string; commander?: string; status?: IncidentStatus },
-): void {
-  app.core.db
-    .prepare(
-      `UPDATE incidents SET slack_url = COALESCE(?, slack_url), pagerduty_url = COALESCE(?, pagerduty_url),
-         commander = COALESCE(?, commander), status = COALESCE(?, status) WHERE id = ?`,
-    )
-    .run(fields.slack ?? null, fields.pagerduty ?? null, fields.commander ?? null, fields.status ?? null, id);
-  app.core.refresh();
-}
-
-/** A declare whose steps have not finished (as when the network dropped mid-way): the outbox counts it. */
-export function addUnfinishedDeclare(app: AppUnderTest, name: string): void {
-  const id = `pending-${name}`;
-  app.core.db
-    .prepare(
-      `INSERT INTO declares (id, idempotency_key, name, request_json, declared_by, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
-    )
-    .run(id, id, name, JSON.stringify({ title: name, severity: 'SEV3' }), 'ui-test', PAGE_NOW.toISOString());
-  app.core.refresh();
+): Promise<void> {
+  const store = await app.core.incidentStore();
+  const links = { ...(fields.slack ? { slack: fields.slack } : {}), ...(fields.pagerduty ? { pagerduty: fields.pagerduty } : {}) };
+  await store.patchIncident(
+    id,
+    {
+      ...(Object.keys(links).length > 0 ? { links } : {}),
+      ...(fields.commander ? { commander: fields.commander } : {}),
+      ...(fields.status ? { status: fields.status } : {}),
+    },
+    { ifMatch: '*' },
+  );
+  await app.core.refreshIncidents();
 }
 
 export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
@@ -239,20 +309,30 @@ export function useUi() {
   let browser: Browser | undefined;
   let apps: AppUnderTest[] = [];
   let contexts: BrowserContext[] = [];
+  let vendors: Vendors[] = [];
   beforeAll(async () => {
     browser = await launchChromium();
   });
   afterEach(async () => {
     await Promise.all(contexts.map((c) => c.close()));
+    // The fakes before the cores: a core closing waits for its runs, and a call a fake holds open
+    // (a 'hang' fault) ends at once when the fake goes, rather than at the call's deadline.
+    await Promise.all(vendors.map((v) => v.close()));
     await Promise.all(apps.map((a) => a.close()));
     contexts = [];
     apps = [];
+    vendors = [];
   });
   afterAll(async () => {
     await browser?.close();
     await removeRendererBuild();
   });
   return {
+    async vendors(options?: Parameters<typeof startVendors>[0]): Promise<Vendors> {
+      const started = await startVendors(options);
+      vendors.push(started);
+      return started;
+    },
     async start(options?: Parameters<typeof startApp>[0]): Promise<AppUnderTest> {
       const app = await startApp(options);
       apps.push(app);
@@ -277,4 +357,20 @@ export async function incidentRows(page: Page): Promise<{ severity: string; titl
       name: row.querySelector('.incident-name')?.textContent ?? '',
     })),
   );
+}
+
+/** The status label each step row shows, keyed by the step's label ("Slack channel": "Done"). */
+export async function stepStatuses(page: Page): Promise<Record<string, string>> {
+  const rows = await page.locator('.step').evaluateAll((items) =>
+    items.map((item) => [item.querySelector('.step-name')?.textContent ?? '', item.querySelector('.step-status')?.textContent ?? '']),
+  );
+  return Object.fromEntries(rows);
+}
+
+/** The row of one declare step in the declare window. */
+export const stepRow = (page: Page, step: DeclareProgress['steps'][number]['step']) => page.locator(`.step[data-step="${step}"]`);
+
+/** Waits until the step's row shows `label` ("Done", "Failed", "Waiting for network", "Running"…). */
+export async function waitForStep(page: Page, step: DeclareProgress['steps'][number]['step'], label: string): Promise<void> {
+  await stepRow(page, step).locator('.step-status', { hasText: new RegExp(`^${label}$`) }).waitFor();
 }

@@ -70,7 +70,7 @@ describe('keyboard', () => {
 
   it('labels every control and names every button in every view', async () => {
     const app = await ui.start();
-    const declared = declareAt(app, 5, { title: 'Named controls', severity: 'SEV3' });
+    const declared = await declareAt(app, 5, { title: 'Named controls', severity: 'SEV3' });
     expect(declared.name).not.toBe('');
     const { page } = await ui.open(app);
     await page.locator('.incident-row').first().waitFor();
@@ -94,7 +94,7 @@ describe('harness token and content security policy', () => {
 
   it('says "Not authorised" when the page carries a wrong token', async () => {
     const app = await ui.start();
-    declareAt(app, 5, { title: 'Must stay hidden', severity: 'SEV1' });
+    await declareAt(app, 5, { title: 'Must stay hidden', severity: 'SEV1' });
     const { page } = await ui.open(app, { token: 'not-the-token' });
 
     await page.getByRole('heading', { name: 'Not authorised' }).waitFor();
@@ -122,7 +122,7 @@ describe('harness token and content security policy', () => {
     }
 
     const app = await ui.start();
-    declareAt(app, 5, { title: 'CSP check', severity: 'SEV2' });
+    await declareAt(app, 5, { title: 'CSP check', severity: 'SEV2' });
     const { page, problems } = await ui.open(app);
     await page.locator('.incident-row').first().waitFor();
     for (const view of ['declare', 'settings', 'popover'] as const) {

@@ -1,7 +1,7 @@
 // The tray popover in Chromium against the real harness: empty state, ordering, ages, live pushes,
-// links and the outbox banner.
+// links. The outbox line has tests of its own (outbox.test.ts).
 import { describe, expect, it } from 'vitest';
-import { addUnfinishedDeclare, declareAt, enrichIncident, incidentRows, useUi } from './harness.js';
+import { DECLARER, declareAt, enrichIncident, incidentRows, useUi } from './harness.js';
 
 describe('popover', () => {
   const ui = useUi();
@@ -15,17 +15,17 @@ describe('popover', () => {
     expect(await page.getByRole('button', { name: 'Declare incident…' }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Settings' }).isVisible()).toBe(true);
     expect(await page.locator('.incident-row').count()).toBe(0);
-    expect(await page.locator('.pending-banner').count()).toBe(0);
+    expect(await page.locator('.outbox').count()).toBe(0);
   });
 
   it('lists incidents by severity, the oldest first within a severity, with readable ages', async () => {
     const app = await ui.start();
-    declareAt(app, 30, { title: 'Search results stale', severity: 'SEV3' });
-    declareAt(app, 5, { title: 'Payments failing in EU', severity: 'SEV1' });
-    declareAt(app, 200, { title: 'Slow admin dashboard', severity: 'SEV2' });
-    declareAt(app, 90, { title: 'Checkout returns 5xx', severity: 'SEV1' });
-    declareAt(app, 1, { title: 'Typo on status page', severity: 'SEV5' });
-    declareAt(app, 3 * 24 * 60 + 125, { title: 'Flaky nightly export', severity: 'SEV4' });
+    await declareAt(app, 30, { title: 'Search results stale', severity: 'SEV3' });
+    await declareAt(app, 5, { title: 'Payments failing in EU', severity: 'SEV1' });
+    await declareAt(app, 200, { title: 'Slow admin dashboard', severity: 'SEV2' });
+    await declareAt(app, 90, { title: 'Checkout returns 5xx', severity: 'SEV1' });
+    await declareAt(app, 1, { title: 'Typo on status page', severity: 'SEV5' });
+    await declareAt(app, 3 * 24 * 60 + 125, { title: 'Flaky nightly export', severity: 'SEV4' });
 
     const { page } = await ui.open(app);
     await page.locator('.incident-row').first().waitFor();
@@ -39,10 +39,10 @@ describe('popover', () => {
       { severity: 'SEV5', title: 'Typo on status page', age: '1m', name: 'inc-20261124-typo-on-status-page' },
     ]);
     expect(await page.locator('.open-count').textContent()).toBe('6 open incidents');
-    // Status and commander are on every row.
+    // Status and commander are on every row; whoever declares commands until someone takes over.
     const first = page.locator('.incident-row').first();
     expect(await first.locator('.incident-status').textContent()).toBe('Investigating');
-    expect(await first.locator('.incident-commander').textContent()).toBe('No commander');
+    expect(await first.locator('.incident-commander').textContent()).toBe(`Commander: ${DECLARER}`);
   });
 
   it('updates live from the snapshot pushed over the WebSocket, without a reload', async () => {
@@ -53,13 +53,13 @@ describe('popover', () => {
       (window as unknown as { notReloaded: boolean }).notReloaded = true;
     });
 
-    const declared = declareAt(app, 12, { title: 'Login loops for SSO users', severity: 'SEV2' });
+    const declared = await declareAt(app, 12, { title: 'Login loops for SSO users', severity: 'SEV2' });
     await page.getByText('Login loops for SSO users').waitFor();
     expect(await incidentRows(page)).toEqual([
       { severity: 'SEV2', title: 'Login loops for SSO users', age: '12m', name: declared.name },
     ]);
 
-    enrichIncident(app, declared.id, { commander: 'ada@example.com', status: 'identified' });
+    await enrichIncident(app, declared.id, { commander: 'ada@example.com', status: 'identified' });
     await page.getByText('Commander: ada@example.com').waitFor();
     expect(await page.locator('.incident-status').textContent()).toBe('Identified');
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
@@ -67,12 +67,12 @@ describe('popover', () => {
 
   it('offers Slack and PagerDuty links only where they exist, and opens them through main', async () => {
     const app = await ui.start();
-    const linked = declareAt(app, 40, { title: 'Checkout returns 5xx', severity: 'SEV1' });
-    enrichIncident(app, linked.id, {
+    const linked = await declareAt(app, 40, { title: 'Checkout returns 5xx', severity: 'SEV1' });
+    await enrichIncident(app, linked.id, {
       slack: 'https://acme.slack.com/archives/C0INC1',
       pagerduty: 'https://acme.pagerduty.com/incidents/Q1ABC',
     });
-    declareAt(app, 10, { title: 'Queue backlog growing', severity: 'SEV3' });
+    await declareAt(app, 10, { title: 'Queue backlog growing', severity: 'SEV3' });
 
     const { page } = await ui.open(app);
     const linkedRow = page.locator('.incident-row', { hasText: 'Checkout returns 5xx' });
@@ -91,16 +91,4 @@ describe('popover', () => {
     expect(await page.locator('.link-error').count()).toBe(0);
   });
 
-  it('shows how many declares wait for the network', async () => {
-    const app = await ui.start();
-    declareAt(app, 3, { title: 'DNS resolution errors', severity: 'SEV2' });
-    const { page } = await ui.open(app);
-    await page.getByText('DNS resolution errors').waitFor();
-    expect(await page.locator('.pending-banner').count()).toBe(0);
-
-    addUnfinishedDeclare(app, 'inc-20261124-cdn-down');
-    addUnfinishedDeclare(app, 'inc-20261124-cdn-down-2');
-    await page.getByText('2 declares waiting for network.').waitFor();
-    expect(await page.locator('.pending-banner').getAttribute('role')).toBe('status');
-  });
 });

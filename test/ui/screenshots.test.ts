@@ -4,37 +4,53 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
-  addUnfinishedDeclare,
   declareAt,
   enrichIncident,
   incidentRows,
   POPOVER_VIEWPORT,
   screenshot,
+  UI_RETRY_POLICY,
   useUi,
+  stepRow,
+  waitForStep,
   WINDOW_VIEWPORT,
   type AppUnderTest,
+  type Vendors,
 } from './harness.js';
 
 const SCHEMES = ['light', 'dark'] as const;
 
-function seedIncidents(app: AppUnderTest): void {
-  const checkout = declareAt(app, 94, {
+/** Four open incidents, and two declares main could not finish: one refused, one waiting for the network. */
+async function seedIncidents(app: AppUnderTest, vendors: Vendors): Promise<void> {
+  const checkout = await declareAt(app, 94, {
     title: 'Checkout returns 5xx for EU customers',
     severity: 'SEV1',
     service: 'checkout-api',
   });
-  enrichIncident(app, checkout.id, {
+  await enrichIncident(app, checkout.id, {
     slack: 'https://acme.slack.com/archives/C07INC0001',
     pagerduty: 'https://acme.pagerduty.com/incidents/Q2CHK5XX',
     commander: 'ada@acme.dev',
     status: 'identified',
   });
-  const login = declareAt(app, 23, { title: 'Login latency above 2 s for SSO users', severity: 'SEV2' });
-  enrichIncident(app, login.id, { slack: 'https://acme.slack.com/archives/C07INC0002', commander: 'grace@acme.dev' });
-  const search = declareAt(app, 184, { title: 'Search results stale after reindex', severity: 'SEV3' });
-  enrichIncident(app, search.id, { status: 'monitoring', commander: 'linus@acme.dev' });
-  declareAt(app, 6, { title: 'Typo in the status page footer', severity: 'SEV5' });
-  addUnfinishedDeclare(app, 'inc-20261124-cdn-edge-errors');
+  const login = await declareAt(app, 23, { title: 'Login latency above 2 s for SSO users', severity: 'SEV2', service: 'login-sso' });
+  await enrichIncident(app, login.id, { slack: 'https://acme.slack.com/archives/C07INC0002', commander: 'grace@acme.dev' });
+  const search = await declareAt(app, 184, { title: 'Search results stale after reindex', severity: 'SEV3' });
+  await enrichIncident(app, search.id, { status: 'monitoring', commander: 'linus@acme.dev' });
+  await declareAt(app, 6, { title: 'Typo in the status page footer', severity: 'SEV5' });
+  vendors.slack.fail('conversations.create', { kind: 'status', status: 503 }, UI_RETRY_POLICY.attempts);
+  await declareAt(app, 3, { title: 'CDN edge errors in Frankfurt and Amsterdam', severity: 'SEV3' });
+  vendors.slack.fail('conversations.create', { kind: 'status', status: 400 }, 1);
+  await declareAt(app, 1, { title: 'Payments webhook retries piling up', severity: 'SEV4' });
+}
+
+/** Fills the declare form, picks a service by typing and the keyboard, and declares with Enter. */
+async function declareThroughForm(page: Page, fields: { title: string; severity: string; service?: string }): Promise<void> {
+  await page.getByLabel('Title').fill(fields.title);
+  await page.getByRole('radio', { name: new RegExp(fields.severity) }).check();
+  if (fields.service) await page.getByRole('combobox', { name: 'Affected service' }).fill(fields.service);
+  await page.getByLabel('Title').press('Enter');
+  await page.locator('.result-name').waitFor();
 }
 
 /** Grows the window to the settings' full height so one picture shows every section. */
@@ -62,18 +78,30 @@ describe('screenshots', () => {
         expect(problems).toEqual([]);
       });
 
-      it('popover, with incidents', async () => {
-        const app = await ui.start();
-        seedIncidents(app);
+      it('popover, with incidents and the outbox line', async () => {
+        const vendors = await ui.vendors();
+        const app = await ui.start({ env: vendors.env });
+        await seedIncidents(app, vendors);
         const { page, problems } = await ui.open(app, { colorScheme, viewport: POPOVER_VIEWPORT });
-        await page.getByText('1 declare waiting for network.').waitFor();
+        await page.locator('.outbox-text', { hasText: '1 declare needs attention · 1 waiting for network' }).waitFor();
+        // The two unfinished declares have their records already (the hub step went through).
         expect((await incidentRows(page)).map((r) => `${r.severity} ${r.age}`)).toEqual([
           'SEV1 1h 34m',
           'SEV2 23m',
           'SEV3 3h 4m',
+          'SEV3 3m',
+          'SEV4 1m',
           'SEV5 6m',
         ]);
         await screenshot(page, `popover-list-${colorScheme}`);
+
+        await page.getByRole('button', { name: 'Show unfinished declares' }).click();
+        await page.locator('.outbox-entry').nth(1).waitFor();
+        expect(await page.locator('.outbox-entry-name').allTextContents()).toEqual([
+          'inc-20261124-cdn-edge-errors-in-frankfurt-and-amsterdam',
+          'inc-20261124-payments-webhook-retries-piling-up',
+        ]);
+        await screenshot(page, `popover-outbox-${colorScheme}`);
         expect(problems).toEqual([]);
       });
 
@@ -100,28 +128,78 @@ describe('screenshots', () => {
         await screenshot(page, `declare-errors-${colorScheme}`);
       });
 
-      it('declare result', async () => {
-        const app = await ui.start();
+      it('service picker, open', async () => {
+        const vendors = await ui.vendors();
+        const app = await ui.start({ env: vendors.env });
         const { page, problems } = await ui.open(app, { view: 'declare', colorScheme, viewport: WINDOW_VIEWPORT });
         await page.getByLabel('Title').fill('Checkout returns 5xx for EU customers');
         await page.getByRole('radio', { name: /SEV2/ }).check();
-        await page.getByLabel('Title').press('Enter');
-        await page.locator('.result-name').waitFor();
-        expect(await page.locator('.result-name').textContent()).toBe('inc-20261124-checkout-returns-5xx-for-eu-customers');
-        expect(await page.locator('.step').count()).toBe(5);
-        await screenshot(page, `declare-result-${colorScheme}`);
+        await page.getByRole('combobox', { name: 'Affected service' }).focus();
+        await page.keyboard.type('check');
+        await page.locator('.combobox-option-name', { hasText: 'checkout-web' }).waitFor();
+        await page.keyboard.press('ArrowDown');
+        expect(await page.getByRole('option', { selected: true }).textContent()).toBe('checkout-api');
+        await screenshot(page, `service-picker-${colorScheme}`);
+
+        // PagerDuty is down when the cached list is due a refresh: the picker says so and keeps it.
+        await page.keyboard.press('Escape');
+        app.clock.current = new Date(app.clock.current.getTime() + 60 * 60_000);
+        vendors.pagerduty.fail('GET /services', { kind: 'status', status: 503 }, 20);
+        await page.getByRole('combobox', { name: 'Affected service' }).fill('');
+        await page.getByText("Couldn't reach PagerDuty, showing cached list.").waitFor();
+        await page.locator('.combobox-option').nth(4).waitFor();
+        await screenshot(page, `service-picker-cached-${colorScheme}`);
         expect(problems).toEqual([]);
       });
 
-      it('declare result, with failed steps', async () => {
-        const app = await ui.start({ env: { SLACK_TOKEN: 'xoxb-screenshot', SLACK_DIGEST_CHANNEL: '#incidents' } });
-        const { page } = await ui.open(app, { view: 'declare', colorScheme, viewport: WINDOW_VIEWPORT });
-        await page.getByLabel('Title').fill('Search is down');
-        await page.getByRole('radio', { name: /SEV3/ }).check();
-        await page.getByLabel('Title').press('Enter');
-        await page.locator('.step-fallback').first().waitFor();
-        expect(await page.locator('.step-failed').count()).toBe(3);
-        await screenshot(page, `declare-result-failed-${colorScheme}`);
+      it('declare in progress', async () => {
+        const vendors = await ui.vendors();
+        // The page call hangs: PagerDuty stays "Running" for as long as the picture takes.
+        vendors.pagerduty.fail('POST /incidents', { kind: 'hang' });
+        const app = await ui.start({ env: vendors.env, httpTimeoutMs: 120_000 });
+        const { page, problems } = await ui.open(app, { view: 'declare', colorScheme, viewport: WINDOW_VIEWPORT });
+        await declareThroughForm(page, { title: 'Checkout returns 5xx for EU customers', severity: 'SEV1', service: 'checkout-api' });
+        await waitForStep(page, 'pagerduty', 'Running');
+        await waitForStep(page, 'slack.digest', 'Done');
+        await waitForStep(page, 'hub', 'Done');
+        expect(await page.getByRole('heading', { name: 'Declaring incident' }).isVisible()).toBe(true);
+        await screenshot(page, `declare-in-progress-${colorScheme}`);
+        expect(problems).toEqual([]);
+      });
+
+      it('declare done', async () => {
+        const vendors = await ui.vendors();
+        const app = await ui.start({ env: vendors.env });
+        const { page, problems } = await ui.open(app, { view: 'declare', colorScheme, viewport: WINDOW_VIEWPORT });
+        await declareThroughForm(page, { title: 'Checkout returns 5xx for EU customers', severity: 'SEV1', service: 'checkout-api' });
+        await page.getByRole('heading', { name: 'Incident declared' }).waitFor();
+        expect(await page.locator('.result-name').textContent()).toBe('inc-20261124-checkout-returns-5xx-for-eu-customers');
+        expect(await page.locator('.step-done').count()).toBe(5);
+        await screenshot(page, `declare-done-${colorScheme}`);
+        expect(problems).toEqual([]);
+      });
+
+      it('declare with a failed step and Retry', async () => {
+        const vendors = await ui.vendors();
+        // The channel is refused once (needs attention); PagerDuty is down for the whole run (waiting).
+        vendors.slack.fail('conversations.create', { kind: 'status', status: 400 }, 1);
+        vendors.pagerduty.fail('POST /incidents', { kind: 'status', status: 503 }, UI_RETRY_POLICY.attempts);
+        const app = await ui.start({ env: vendors.env });
+        const { page, problems } = await ui.open(app, { view: 'declare', colorScheme, viewport: WINDOW_VIEWPORT });
+        await declareThroughForm(page, { title: 'Search is down', severity: 'SEV2', service: 'search' });
+        await waitForStep(page, 'slack.channel', 'Failed');
+        await waitForStep(page, 'pagerduty', 'Waiting for network');
+        await waitForStep(page, 'hub', 'Done');
+        // Retry on the two steps that failed; the posts that need the channel were not tried.
+        expect(await page.getByRole('button', { name: /^Retry / }).count()).toBe(2);
+        await screenshot(page, `declare-failed-${colorScheme}`);
+        // Every step is reachable: the body scrolls to the last one rather than the list being cut.
+        await stepRow(page, 'hub').scrollIntoViewIfNeeded();
+        expect(await stepRow(page, 'hub').isVisible()).toBe(true);
+        expect(await page.evaluate(() => document.querySelector('.window-body')?.scrollTop ?? 0)).toBeGreaterThan(0);
+        await fitWindowToContent(page);
+        await screenshot(page, `declare-failed-full-${colorScheme}`);
+        expect(problems).toEqual([]);
       });
 
       it('settings', async () => {

@@ -1,6 +1,6 @@
 import type { DeclareProgress } from '../../../src-shared/domain.js';
 import { Alert } from '../../components/alert.js';
-import { declarePhase, needsAttention } from '../../lib/declare-phase.js';
+import { blockedSteps, declarePhase, isBlocked, needsAttention } from '../../lib/declare-phase.js';
 import { plural } from '../../lib/labels.js';
 
 /** One sentence on where the whole declare stands, above its steps. */
@@ -13,11 +13,13 @@ export function DeclareStatus({ declare }: { declare: DeclareProgress }) {
         </Alert>
       );
     case 'attention': {
-      const failed = declare.steps.filter(needsAttention).length;
+      const failed = declare.steps.filter((step) => needsAttention(step) && !isBlocked(step)).length;
+      const waiting = blockedSteps(declare).length;
       return (
         <Alert tone="warning" className="declare-status">
-          <strong>{plural(failed, 'step', 'steps')} did not go through.</strong> The declare is saved; retry, or do
-          it by hand meanwhile as shown below.
+          <strong>{plural(failed, 'step', 'steps')} did not go through</strong>
+          {waiting > 0 ? ` (${waiting} more ${waiting === 1 ? 'waits' : 'wait'} for ${failed === 1 ? 'it' : 'them'})` : ''}. The
+          declare is saved; retry, or do it by hand meanwhile as shown below.
         </Alert>
       );
     }

@@ -22,15 +22,16 @@ export function ServiceListbox(props: ServiceListboxProps) {
   const { open, id, optionId, options, active, query, loading, staleNoteId, onPick, onHover } = props;
   const popup = useRef<HTMLDivElement>(null);
 
-  // The window body scrolls: bring the popup, then the active option, into sight.
+  // The window body scrolls: bring the popup into sight when it opens and again when main's answer
+  // makes it taller (more options, the cached-list note), then the active option.
+  const empty = options.length === 0;
   useEffect(() => {
     if (open) popup.current?.scrollIntoView({ block: 'nearest' });
-  }, [open]);
+  }, [open, options.length, staleNoteId]);
   useEffect(() => {
     if (active >= 0) document.getElementById(optionId(active))?.scrollIntoView({ block: 'nearest' });
   }, [active, optionId]);
 
-  const empty = options.length === 0;
   return (
     <div className="combobox-popup" ref={popup} hidden={!open}>
       {open && staleNoteId ? (

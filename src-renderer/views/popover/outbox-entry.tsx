@@ -1,7 +1,7 @@
 import type { DeclareProgress } from '../../../src-shared/domain.js';
 import { SeverityBadge } from '../../components/severity-badge.js';
-import { isWaitingForNetwork, troubledSteps } from '../../lib/declare-phase.js';
-import { STEP_LABELS, WAITING_FOR_NETWORK_LABEL } from '../../lib/labels.js';
+import { blockedSteps, isWaitingForNetwork, troubledSteps } from '../../lib/declare-phase.js';
+import { listOf, NOT_TRIED_LABEL, STEP_LABELS, WAITING_FOR_NETWORK_LABEL } from '../../lib/labels.js';
 import { useDeclareRetry } from '../../store/declare-retry-store.js';
 
 /** "Slack channel failed: channel name taken", "PagerDuty waiting for network". */
@@ -17,6 +17,8 @@ export function OutboxEntry({ declare }: { declare: DeclareProgress }) {
   const retrying = useDeclareRetry((s) => s.inFlight[declare.id] === true);
   const retryError = useDeclareRetry((s) => s.errors[declare.id]);
   const troubled = troubledSteps(declare);
+  // Steps held up by a failed one are one line, not an alarm each: they go when it goes.
+  const blocked = blockedSteps(declare).map((step) => STEP_LABELS[step.step]);
   return (
     <li className="outbox-entry" data-declare={declare.name}>
       <div className="outbox-entry-head">
@@ -42,6 +44,7 @@ export function OutboxEntry({ declare }: { declare: DeclareProgress }) {
               {describeStep(step)}
             </li>
           ))}
+          {blocked.length > 0 ? <li className="is-blocked">{`${listOf(blocked)}: ${NOT_TRIED_LABEL.toLowerCase()}`}</li> : null}
         </ul>
       ) : (
         <p className="outbox-entry-steps">{declare.title}</p>
