@@ -7,7 +7,7 @@ import type { DeclareProgress } from '../../../src-shared/domain.js';
 import type { Settings } from '../../../src-shared/settings.js';
 import type { Clock, Logger } from '../ports.js';
 import type { RetryPolicy } from '../retry/retry-policy.js';
-import { followUpHeadline, followUpRecord } from './follow-ups.js';
+import { followUpHeadline, followUpRecord, recordFollowUpFailure } from './follow-ups.js';
 import type { Outbox } from './outbox.js';
 import { blockedBy, type DeclareVendors, type StepContext } from './step-context.js';
 import { runHubStep } from './steps/hub-step.js';
@@ -107,7 +107,13 @@ export class DeclareRunner {
         blockedBy(ctx, 'slack.digest', failed, 'the Slack channel');
         return;
       }
-      const headline = runHeadlineStep(ctx).then(() => pagerduty).then(() => followUpHeadline(ctx));
+      // The PagerDuty link goes into the headline as soon as both exist, beside the pin; a failure of
+      // it is recorded on the headline step once that step has ended (or "done" would overwrite it).
+      let posted!: () => void;
+      const headlinePosted = new Promise<void>((resolve) => (posted = resolve));
+      const headlineStep = runHeadlineStep(ctx, posted).finally(() => posted());
+      const link = Promise.all([headlinePosted, pagerduty]).then(() => followUpHeadline(ctx));
+      const headline = Promise.all([headlineStep, link]).then(([, failure]) => recordFollowUpFailure(ctx, failure));
       await Promise.all([headline, runDigestStep(ctx)]);
     });
     const record = Promise.all([hub, pagerduty, channelKnown]).then(() => followUpRecord(ctx, channelUrl(ctx)));

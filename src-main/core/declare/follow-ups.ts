@@ -4,7 +4,7 @@
 import { HubError } from '../../../src-shared/hub-client-contract.js';
 import type { DeclareStepName } from '../../../src-shared/domain.js';
 import { withRetry } from '../retry/retry-policy.js';
-import { asStepError } from '../retry/step-error.js';
+import { asStepError, type StepError } from '../retry/step-error.js';
 import { hubStepError, type StepContext } from './step-context.js';
 import { linkHeadline } from './steps/slack-post-steps.js';
 
@@ -33,19 +33,36 @@ async function recordLinks(ctx: StepContext, slackUrl: string | undefined): Prom
   ctx.outbox.saveStep(ctx.declare.id, 'hub', { state: { links: wanted } }, ctx.clock.now().toISOString());
 }
 
-async function guarded(ctx: StepContext, step: DeclareStepName, what: string, work: () => Promise<void>): Promise<void> {
+/** A follow-up that failed: recorded on its step (so the outbox retries it) once the step itself has ended. */
+export interface FollowUpFailure {
+  step: DeclareStepName;
+  error: StepError;
+  what: string;
+}
+
+async function attempt(ctx: StepContext, step: DeclareStepName, what: string, work: () => Promise<void>): Promise<FollowUpFailure | undefined> {
   try {
     await withRetry(work, ctx.policy);
+    return undefined;
   } catch (error) {
-    const failure = asStepError(error);
-    ctx.outbox.saveStep(ctx.declare.id, step, { status: 'failed', error: `${what}: ${failure.message}`, waitingForNetwork: failure.waitingForNetwork }, ctx.clock.now().toISOString());
-    ctx.changed();
+    return { step, error: asStepError(error), what };
   }
 }
 
+export function recordFollowUpFailure(ctx: StepContext, failure: FollowUpFailure | undefined): void {
+  if (!failure) return;
+  ctx.outbox.saveStep(
+    ctx.declare.id,
+    failure.step,
+    { status: 'failed', error: `${failure.what}: ${failure.error.message}`, waitingForNetwork: failure.error.waitingForNetwork },
+    ctx.clock.now().toISOString(),
+  );
+  ctx.changed();
+}
+
 /** Once the headline is posted and PagerDuty answered: the headline gets the page's link. */
-export const followUpHeadline = (ctx: StepContext) => guarded(ctx, 'slack.headline', 'the headline is posted, but adding the PagerDuty link failed', () => linkHeadline(ctx));
+export const followUpHeadline = (ctx: StepContext) => attempt(ctx, 'slack.headline', 'the headline is posted, but adding the PagerDuty link failed', () => linkHeadline(ctx));
 
 /** Once the record, the channel and the page exist: the record gets their links. */
-export const followUpRecord = (ctx: StepContext, slackUrl: string | undefined) =>
-  guarded(ctx, 'hub', 'the incident is recorded, but saving its Slack/PagerDuty links failed', () => recordLinks(ctx, slackUrl));
+export const followUpRecord = async (ctx: StepContext, slackUrl: string | undefined) =>
+  recordFollowUpFailure(ctx, await attempt(ctx, 'hub', 'the incident is recorded, but saving its Slack/PagerDuty links failed', () => recordLinks(ctx, slackUrl)));

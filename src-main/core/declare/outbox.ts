@@ -10,6 +10,7 @@ import {
   type DeclareStepState,
   type StepStatus,
 } from '../../../src-shared/domain.js';
+import type { Statement } from 'better-sqlite3';
 import type { AppDatabase } from '../store/database.js';
 
 export interface DeclareRecord {
@@ -92,11 +93,23 @@ export const UNFINISHED_DECLARES_SQL = 'SELECT * FROM declares WHERE finished_at
 export const isSettled = (status: StepStatus) => SETTLED_STEP_STATUSES.includes(status);
 
 export class Outbox {
+  /** Statements prepared once: preparing was the biggest single cost of a declare in the profile. */
+  private readonly statements = new Map<string, Statement>();
+
   constructor(private readonly db: AppDatabase) {}
+
+  private sql<Row = unknown>(text: string): Statement<unknown[], Row> {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement as Statement<unknown[], Row>;
+  }
 
   /** Whether a declare (finished or not) already holds this name. */
   isNameReserved(name: string): boolean {
-    return this.db.prepare('SELECT 1 FROM declares WHERE name = ?').get(name) !== undefined;
+    return this.sql('SELECT 1 FROM declares WHERE name = ?').get(name) !== undefined;
   }
 
   /**
@@ -107,13 +120,13 @@ export class Outbox {
     return this.db.transaction(() => {
       const name = intent.chooseName();
       const steps = intent.planSteps(name);
-      this.db
-        .prepare(`INSERT INTO declares (id, idempotency_key, name, request_json, declared_by, created_at) VALUES (?, ?, ?, ?, ?, ?)`)
+      this
+        .sql(`INSERT INTO declares (id, idempotency_key, name, request_json, declared_by, created_at) VALUES (?, ?, ?, ?, ?, ?)`)
         .run(intent.id, intent.idempotencyKey, name, JSON.stringify(intent.request), intent.declaredBy, intent.createdAt);
-      const insert = this.db.prepare(`INSERT INTO declare_steps (declare_id, step, status, attempts, updated_at, manual_fallback) VALUES (?, ?, ?, 0, ?, ?)`);
+      const insert = this.sql(`INSERT INTO declare_steps (declare_id, step, status, attempts, updated_at, manual_fallback) VALUES (?, ?, ?, 0, ?, ?)`);
       for (const s of steps) insert.run(intent.id, s.step, s.status, intent.createdAt, s.manualFallback ?? null);
       const allSettled = steps.every((s) => isSettled(s.status));
-      if (allSettled) this.db.prepare('UPDATE declares SET finished_at = ? WHERE id = ?').run(intent.createdAt, intent.id);
+      if (allSettled) this.sql('UPDATE declares SET finished_at = ? WHERE id = ?').run(intent.createdAt, intent.id);
       const stored = this.declare(intent.id);
       if (!stored) throw new Error(`declare ${intent.id} was not stored`);
       return stored;
@@ -121,13 +134,12 @@ export class Outbox {
   }
 
   declare(id: string): DeclareRecord | undefined {
-    const row = this.db.prepare<[string], DeclareRow>('SELECT * FROM declares WHERE id = ?').get(id);
+    const row = this.sql<DeclareRow>('SELECT * FROM declares WHERE id = ?').get(id);
     return row ? toDeclare(row) : undefined;
   }
 
   steps(id: string): StepRecord[] {
-    return this.db
-      .prepare<[string], StepRow>('SELECT step, status, attempts, result_json, url, error, manual_fallback, waiting_for_network FROM declare_steps WHERE declare_id = ?')
+    return this.sql<StepRow>('SELECT step, status, attempts, result_json, url, error, manual_fallback, waiting_for_network FROM declare_steps WHERE declare_id = ?')
       .all(id)
       .map(toStep);
   }
@@ -138,11 +150,11 @@ export class Outbox {
 
   /** Unfinished declares, oldest first. */
   unfinished(): DeclareRecord[] {
-    return this.db.prepare<[], DeclareRow>(UNFINISHED_DECLARES_SQL).all().map(toDeclare);
+    return this.sql<DeclareRow>(UNFINISHED_DECLARES_SQL).all().map(toDeclare);
   }
 
   unfinishedCount(): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM declares WHERE finished_at IS NULL').get() as { n: number }).n;
+    return (this.sql('SELECT COUNT(*) AS n FROM declares WHERE finished_at IS NULL').get() as { n: number }).n;
   }
 
   /** Saves a step's progress; `state` is merged into what is there (a step saves as it goes). */
@@ -151,8 +163,8 @@ export class Outbox {
       const current = this.step(id, step);
       if (!current) throw new Error(`declare ${id} has no step ${step}`);
       const next = { ...current, ...patch, state: { ...current.state, ...(patch.state ?? {}) } };
-      this.db
-        .prepare(
+      this
+        .sql(
           `UPDATE declare_steps SET status = ?, attempts = ?, result_json = ?, url = ?, error = ?, manual_fallback = ?, waiting_for_network = ?, updated_at = ?
            WHERE declare_id = ? AND step = ?`,
         )
@@ -178,37 +190,36 @@ export class Outbox {
    */
   claim(id: string, owner: string, at: Date, leaseMs: number, isAlive: (owner: string) => boolean): boolean {
     return this.db.transaction(() => {
-      const row = this.db.prepare<[string], { lease_owner: string | null; lease_until: string | null; finished_at: string | null }>('SELECT lease_owner, lease_until, finished_at FROM declares WHERE id = ?').get(id);
+      const row = this.sql<{ lease_owner: string | null; lease_until: string | null; finished_at: string | null }>('SELECT lease_owner, lease_until, finished_at FROM declares WHERE id = ?').get(id);
       if (!row) return false;
       const held = row.lease_owner !== null && row.lease_owner !== owner && row.lease_until !== null && row.lease_until > at.toISOString() && isAlive(row.lease_owner);
       if (held) return false;
-      this.db.prepare('UPDATE declares SET lease_owner = ?, lease_until = ? WHERE id = ?').run(owner, new Date(at.getTime() + leaseMs).toISOString(), id);
+      this.sql('UPDATE declares SET lease_owner = ?, lease_until = ? WHERE id = ?').run(owner, new Date(at.getTime() + leaseMs).toISOString(), id);
       return true;
     }).immediate();
   }
 
   release(id: string, owner: string): void {
-    this.db.prepare('UPDATE declares SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?').run(id, owner);
+    this.sql('UPDATE declares SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?').run(id, owner);
   }
 
   /** Unfinished declares due for another try (their scheduled time has come). */
   due(at: Date): DeclareRecord[] {
-    return this.db
-      .prepare<[string], DeclareRow>('SELECT * FROM declares WHERE finished_at IS NULL AND next_attempt_at IS NOT NULL AND next_attempt_at <= ? ORDER BY created_at')
+    return this.sql<DeclareRow>('SELECT * FROM declares WHERE finished_at IS NULL AND next_attempt_at IS NOT NULL AND next_attempt_at <= ? ORDER BY created_at')
       .all(at.toISOString())
       .map(toDeclare);
   }
 
   rename(id: string, name: string): void {
-    this.db.prepare('UPDATE declares SET name = ? WHERE id = ?').run(name, id);
+    this.sql('UPDATE declares SET name = ? WHERE id = ?').run(name, id);
   }
 
   /** Marks the declare finished when every step is settled; otherwise schedules the next try. */
   settle(id: string, at: string, nextAttemptAt: string | undefined): boolean {
     return this.db.transaction(() => {
       const finished = this.steps(id).every((s) => isSettled(s.status));
-      if (finished) this.db.prepare('UPDATE declares SET finished_at = ?, next_attempt_at = NULL WHERE id = ?').run(at, id);
-      else this.db.prepare('UPDATE declares SET next_attempt_at = ?, resume_count = resume_count + 1 WHERE id = ?').run(nextAttemptAt ?? null, id);
+      if (finished) this.sql('UPDATE declares SET finished_at = ?, next_attempt_at = NULL WHERE id = ?').run(at, id);
+      else this.sql('UPDATE declares SET next_attempt_at = ?, resume_count = resume_count + 1 WHERE id = ?').run(nextAttemptAt ?? null, id);
       return finished;
     })();
   }

@@ -29,8 +29,23 @@ function withDefaults(raw: unknown): unknown {
   return merged;
 }
 
+/** Cached settings are shared by every reader: frozen, so that no reader can change them for the others. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
 export class SettingsService {
   private fileProblem: string | undefined;
+  /**
+   * Read once and kept until a save or `reload()`: a declare reads the settings dozens of times, and
+   * each read would parse and validate the file again (the declare benchmark found it on the
+   * critical path). Secrets are kept too: reading them may mean decrypting (safeStorage).
+   */
+  private cache: { stored?: Settings; effective?: Settings; secrets: Map<SecretName, string | undefined> } = { secrets: new Map() };
 
   constructor(
     private readonly file: SettingsFile,
@@ -38,23 +53,30 @@ export class SettingsService {
     private readonly env: NodeJS.ProcessEnv = process.env,
   ) {}
 
+  /** Forgets what was read: the next read goes to the file and the secret store again. */
+  reload(): void {
+    this.cache = { secrets: new Map() };
+  }
+
   /** The settings from the file alone (what the settings window edits). */
   stored(): Settings {
+    if (this.cache.stored) return this.cache.stored;
     const parsed = settingsSchema.safeParse(withDefaults(this.file.read()));
     if (parsed.success) {
       this.fileProblem = undefined;
-      return parsed.data;
+      return (this.cache.stored = deepFreeze(parsed.data));
     }
     this.fileProblem = `settings file ${this.file.path} is invalid (${describeZodError(parsed.error)}); using defaults`;
-    return structuredClone(DEFAULT_SETTINGS);
+    return (this.cache.stored = deepFreeze(structuredClone(DEFAULT_SETTINGS)));
   }
 
   /** The settings in force: the file with environment variables laid over. */
   effective(): Settings {
+    if (this.cache.effective) return this.cache.effective;
     const { settings } = applyEnvironment(this.stored(), this.env);
     const parsed = settingsSchema.safeParse(settings);
     if (!parsed.success) throw new SettingsError(`environment settings are invalid: ${describeZodError(parsed.error)}`);
-    return parsed.data;
+    return (this.cache.effective = deepFreeze(parsed.data));
   }
 
   problem(): string | undefined {
@@ -62,7 +84,8 @@ export class SettingsService {
   }
 
   secret(name: SecretName): string | undefined {
-    return secretFromEnvironment(name, this.env) ?? this.secrets.get(name);
+    if (!this.cache.secrets.has(name)) this.cache.secrets.set(name, secretFromEnvironment(name, this.env) ?? this.secrets.get(name));
+    return this.cache.secrets.get(name);
   }
 
   /** Every secret value in force, for the redacting logger. */
@@ -87,6 +110,7 @@ export class SettingsService {
   }
 
   save(patch: SettingsPatch): SettingsView {
+    this.reload();
     if (patch.settings) {
       const parsed = settingsSchema.safeParse(patch.settings);
       if (!parsed.success) throw new SettingsError(describeZodError(parsed.error));
@@ -98,6 +122,7 @@ export class SettingsService {
       if (value === null) this.secrets.delete(name);
       else this.secrets.set(name, value);
     }
+    this.reload();
     return this.view();
   }
 }

@@ -182,7 +182,7 @@ describe('the outbox in the app (background mode)', () => {
         try {
           // Nobody presses anything: the outbox's own schedule finishes the declare.
           await vi.waitFor(() => expect(app.snapshot().outbox).toEqual([]), { timeout: 15_000, interval: 50 });
-          expect(app.snapshot().incidents.map((i) => i.id)).toContain(started.id);
+          await vi.waitFor(() => expect(app.snapshot().incidents.map((i) => i.id)).toContain(started.id), { timeout: 5_000 });
         } finally {
           await back.running.close();
         }

@@ -106,5 +106,6 @@ describe('a declare killed after each call, then resumed', () => {
     const outbox = await cli(['outbox', '--json']);
     expect(JSON.parse(outbox.stdout)).toEqual({ declares: [] });
     expect([...describeViolations(world.slack.calls), ...describeViolations(world.pagerduty.calls)]).toEqual([]);
-  });
+    // Three CLI processes per case (declare, retry, outbox): generous on a loaded machine.
+  }, 90_000);
 });

@@ -192,7 +192,8 @@ describe('tray', () => {
     expect(theTray().tooltip).toBe('Incident Tray — no open incidents');
     const declared = await shell.core.declare({ title: 'Checkout 5xx', severity: 'SEV2' });
     await shell.core.runDeclare(declared.id);
-    expect(imagePath()).toBe(join(PATHS.assets, 'tray', 'active-light.png'));
+    // Snapshots are published once per tick (coalesced): the tray follows on the next one.
+    await vi.waitFor(() => expect(imagePath()).toBe(join(PATHS.assets, 'tray', 'active-light.png')));
     expect(theTray().tooltip).toBe(`Incident Tray — 1 open incident (worst SEV2: ${declared.name})`);
   });
 
@@ -276,9 +277,11 @@ describe('IPC round trip with the real core', () => {
     }
 
     for (const view of ['declare', 'popover']) {
-      const pushed = windowFor(view).webContents.sent.filter((m) => m.channel === ipcChannel('snapshot.changed'));
-      const snapshot = pushed.at(-1)?.args[0] as AppSnapshot | undefined;
-      expect(snapshot?.incidents.map((i) => i.id)).toEqual([value.id]);
+      await vi.waitFor(() => {
+        const pushed = windowFor(view).webContents.sent.filter((m) => m.channel === ipcChannel('snapshot.changed'));
+        const snapshot = pushed.at(-1)?.args[0] as AppSnapshot | undefined;
+        expect(snapshot?.incidents.map((i) => i.id)).toEqual([value.id]);
+      });
     }
   });
 
@@ -316,7 +319,7 @@ describe('declare shortcut', () => {
 
     const settings = { ...shell.core.settings.stored(), declareShortcut: 'CommandOrControl+Alt+D' };
     await ipcMain.simulateInvoke(ipcChannel('settings.save'), invokeEventFrom(windowFor('declare').webContents), { settings });
-    expect([...globalShortcut.registered.keys()]).toEqual(['CommandOrControl+Alt+D']);
+    await vi.waitFor(() => expect([...globalShortcut.registered.keys()]).toEqual(['CommandOrControl+Alt+D']));
   });
 
   it('a shortcut taken by another app is reported, not fatal', async () => {

@@ -38,7 +38,8 @@ async function postOnce(slack: SlackGateway, state: StepState, save: SaveState, 
   return posted;
 }
 
-export function runHeadlineStep(ctx: StepContext) {
+/** `onPosted` fires once the headline exists (before the pin): adding the PagerDuty link needs no more. */
+export function runHeadlineStep(ctx: StepContext, onPosted: () => void = () => undefined) {
   return runStep(ctx, 'slack.headline', async (state, save) => {
     const slack = requireSlack(ctx);
     const channel = channelIdOf(ctx);
@@ -53,6 +54,7 @@ export function runHeadlineStep(ctx: StepContext) {
       content: () => headlineMessage(ctx.facts, (links = knownLinks(ctx))),
       extra: () => ({ linkedPagerDuty: links.pagerduty ?? null }),
     });
+    onPosted();
     if (state.pinned !== true) {
       await slack.pin(posted.channel, posted.ts);
       save({ pinned: true });
@@ -69,7 +71,8 @@ export async function linkHeadline(ctx: StepContext): Promise<void> {
   const step: DeclareStepName = 'slack.headline';
   const headline = ctx.outbox.step(ctx.declare.id, step);
   const links = knownLinks(ctx);
-  if (!ctx.vendors.slack || headline?.status !== 'done' || !links.pagerduty) return;
+  // Posted is enough (the pin may still be on its way); the message's id and channel say it was.
+  if (!ctx.vendors.slack || !headline || !links.pagerduty) return;
   const { ts, channel, linkedPagerDuty } = headline.state;
   if (typeof ts !== 'string' || typeof channel !== 'string' || linkedPagerDuty === links.pagerduty) return;
   await ctx.vendors.slack.updateMessage(channel, ts, headlineMessage(ctx.facts, links));
