@@ -100,8 +100,8 @@ const GRAPH: GraphCall[] = [
   { key: 'chat.postMessage (headline)', vendor: 'slack', after: ['conversations.create'] },
   { key: 'pins.add', vendor: 'slack', after: ['chat.postMessage (headline)'] },
   { key: 'chat.postMessage (digest)', vendor: 'slack', after: ['conversations.create'] },
-  // runHeadlineStep(ctx).then(() => pagerduty).then(followUpHeadline): the headline step includes the pin.
-  { key: 'chat.update', vendor: 'slack', after: ['pins.add', 'pagerduty POST /incidents'] },
+  // The link goes in once the headline is posted (onPosted) and PagerDuty answered, beside the pin.
+  { key: 'chat.update', vendor: 'slack', after: ['chat.postMessage (headline)', 'pagerduty POST /incidents'] },
   // Promise.all([hub, pagerduty, channelKnown]).then(followUpRecord): GET for the ETag, then PATCH.
   { key: 'hub GET /v1/incidents/{id}', vendor: 'hub', after: ['hub POST /v1/incidents', 'pagerduty POST /incidents', 'conversations.create'] },
   { key: 'hub PATCH /v1/incidents/{id}', vendor: 'hub', after: ['hub GET /v1/incidents/{id}'] },
