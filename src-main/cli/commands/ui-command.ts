@@ -8,7 +8,9 @@ export async function runUi(context: CliContext, options: { port?: string; host?
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0..65535 (got ${options.port})`);
   const host = options.host ?? '127.0.0.1';
   const rendererDir = await ensureRendererBuilt((line) => context.io.err(line));
-  const server = await startUiServer({ core: await context.core(), rendererDir, host, port });
+  // Background mode, as in the app: the open list follows the hub and other processes (a CLI declare
+  // shows up), and the outbox resumes by itself.
+  const server = await startUiServer({ core: await context.core({ background: true }), rendererDir, host, port });
   context.io.out(`ui on ${server.url}`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
