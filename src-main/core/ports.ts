@@ -23,6 +23,8 @@ export interface NotificationRequest {
   at?: string;
   /** Shown even in quiet mode or do-not-disturb where the OS allows (a page, an overdue SEV1 update). */
   urgent?: boolean;
+  /** A PagerDuty incident assigned to me: the notification offers Acknowledge where the OS has actions. */
+  pageId?: string;
 }
 
 /** Raises a native notification (Electron), prints it (`watch`), or records it (tests). */

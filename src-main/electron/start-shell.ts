@@ -75,6 +75,9 @@ export async function startShell(options: ShellOptions): Promise<RunningShell | 
         }
         show('popover');
       },
+      onAcknowledge: (pageId) => {
+        core.actOnPage(pageId, 'acknowledge').catch((error: unknown) => logger.warn('acknowledge from the notification failed', { error: String(error) }));
+      },
     }),
   });
   const writeLog = options.writeLog ?? ((line: string) => process.stderr.write(`${line}\n`));

@@ -97,6 +97,7 @@ export class NotificationCenter {
       at: event.at,
       ...(event.incidentId ? { incidentId: event.incidentId } : {}),
       ...(event.url ? { url: event.url } : {}),
+      ...(event.pageId ? { pageId: event.pageId } : {}),
       ...(urgent ? { urgent } : {}),
     });
   }

@@ -546,6 +546,7 @@ export class PagerDutyWatcher {
       kind: 'paged',
       title: `Paged: ${titleOf(incident)}`,
       body: describe(incident),
+      pageId: incident.id,
       ...url(incident),
       at: canonicalTime(assignedAt),
     };
@@ -553,7 +554,7 @@ export class PagerDutyWatcher {
 
   private retriggeredEvent(incident: Incident): WatchEvent {
     const at = canonicalTime(incident.last_status_change_at ?? incident.created_at);
-    return { source: 'pagerduty', eventId: `incident:${incident.id}:retriggered:${at}`, kind: 'paged', title: `Paged again: ${titleOf(incident)}`, body: `${describe(incident)} · triggered again`, ...url(incident), at };
+    return { source: 'pagerduty', eventId: `incident:${incident.id}:retriggered:${at}`, kind: 'paged', title: `Paged again: ${titleOf(incident)}`, body: `${describe(incident)} · triggered again`, pageId: incident.id, ...url(incident), at };
   }
 
   private escalatedEvent(incident: Incident, me: Me, stillMine: boolean): WatchEvent {

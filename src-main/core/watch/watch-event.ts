@@ -35,6 +35,8 @@ export interface WatchEvent {
   incidentId?: string;
   /** Where clicking goes when there is no hub incident (a PagerDuty incident's page). */
   url?: string;
+  /** The PagerDuty incident a page is about: the notification can offer Acknowledge. */
+  pageId?: string;
   /** When it happened at its source. */
   at: string;
 }

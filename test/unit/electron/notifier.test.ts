@@ -16,6 +16,21 @@ describe('Electron notifier', () => {
     expect(clicked).toEqual([request]);
   });
 
+  it('a page asks for attention until acted on and offers Acknowledge (notification actions)', () => {
+    const acknowledged: string[] = [];
+    const notifier = createElectronNotifier({ onClick: () => undefined, onAcknowledge: (id) => acknowledged.push(id) });
+    notifier.notify({ kind: 'paged', title: 'Paged: DB down', body: 'checkout · high', urgent: true, pageId: 'PABC123', url: 'https://acme.pagerduty.com/incidents/PABC123' });
+    expect(Notification.shown[0]?.options).toEqual({
+      title: 'Paged: DB down',
+      body: 'checkout · high',
+      urgency: 'critical',
+      timeoutType: 'never',
+      actions: [{ type: 'button', text: 'Acknowledge' }],
+    });
+    Notification.shown[0]?.emit('action', {}, 0);
+    expect(acknowledged).toEqual(['PABC123']);
+  });
+
   it('stays silent where the OS has no notifications', () => {
     Notification.supported = false;
     createElectronNotifier({ onClick: () => undefined }).notify({ kind: 'k', title: 't', body: 'b' });
