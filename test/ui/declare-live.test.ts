@@ -12,6 +12,8 @@ describe('declare, live', () => {
     const app = await ui.start({ env: vendors.env });
     const { page, problems } = await ui.open(app, { view: 'declare' });
 
+    // Typing starts once the title has focus (on a loaded machine the page may still be settling).
+    await page.waitForFunction(() => document.activeElement?.id === 'declare-title');
     await page.keyboard.type('Checkout returns 5xx');
     await page.getByRole('radio', { name: /SEV1/ }).check();
     await page.getByRole('combobox', { name: 'Affected service' }).fill('checkout-api');
