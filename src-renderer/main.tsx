@@ -12,6 +12,7 @@ import './styles/popover.css';
 import './styles/window.css';
 import './styles/combobox.css';
 import './styles/outbox.css';
+import './styles/watch.css';
 import './styles/settings.css';
 
 const root = document.getElementById('root');

@@ -108,3 +108,20 @@ export const ShieldCheckIcon = () => (
     <path d="M5.8 8l1.6 1.6 2.9-3.1" />
   </Icon>
 );
+export const BellIcon = () => (
+  <Icon>
+    <path d="M4 11.5V7.2a4 4 0 0 1 8 0v4.3l1 1H3l1-1zM6.6 14a1.5 1.5 0 0 0 2.8 0" />
+  </Icon>
+);
+/** On call: a person with a signal. */
+export const OnCallIcon = () => (
+  <Icon>
+    <circle cx="6.5" cy="5.5" r="2.3" />
+    <path d="M2.5 13.5a4 4 0 0 1 8 0M11.8 3.2a3.3 3.3 0 0 1 0 4.6M13.4 1.8a5.4 5.4 0 0 1 0 7.4" />
+  </Icon>
+);
+export const MoonIcon = () => (
+  <Icon>
+    <path d="M12.8 9.6A5.3 5.3 0 0 1 6.4 3.2a5.3 5.3 0 1 0 6.4 6.4z" />
+  </Icon>
+);

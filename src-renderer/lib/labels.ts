@@ -38,3 +38,9 @@ export const INCIDENT_STATUS_LABELS: Record<IncidentStatus, string> = {
 };
 
 export const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
+
+/** A PagerDuty page's status as its badge says it (short: the row is narrow). */
+export const PAGE_STATUS_LABELS: Record<'triggered' | 'acknowledged', string> = {
+  triggered: 'Triggered',
+  acknowledged: 'Acked',
+};

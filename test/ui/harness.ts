@@ -15,9 +15,10 @@ import { openEmbeddedIncidentStore } from '../../src-hub/embedded/embedded-incid
 import { startUiServer, type UiServer } from '../../src-main/cli/ui-server/ui-server.js';
 import type { Core } from '../../src-main/core/create-core.js';
 import { createNodeCore } from '../../src-main/core/create-node-core.js';
-import type { Clock } from '../../src-main/core/ports.js';
+import type { Clock, NotificationRequest } from '../../src-main/core/ports.js';
+import type { PagerDutyWatchIntervals } from '../../src-main/core/watch/pagerduty-watcher.js';
 import type { RetryPolicy } from '../../src-main/core/retry/retry-policy.js';
-import { startPagerDutyFake, type PagerDutyFake } from '../fakes/pagerduty-fake.js';
+import { startPagerDutyFake, type PagerDutyFake, type PagerDutyIncident } from '../fakes/pagerduty-fake.js';
 import { botUserId, startSlackFake, type SlackFake } from '../fakes/slack-fake.js';
 import { makeTempHome } from '../support/temp-home.js';
 
@@ -98,6 +99,8 @@ export interface AppUnderTest {
   home: string;
   /** Links the page asked main to open (link.open), in order. */
   openedLinks: string[];
+  /** What the watchers told the person (the notifier's calls), in order; empty without `watch`. */
+  notifications: NotificationRequest[];
   close(): Promise<void>;
 }
 
@@ -110,9 +113,22 @@ export const DECLARER = 'ada@acme.dev';
  */
 export const UI_RETRY_POLICY: RetryPolicy = { attempts: 3, baseDelayMs: 10, maxDelayMs: 50, maxRetryAfterMs: 1_000 };
 
+/** The watchers poll PagerDuty this often in a test (the app: 15 s paged, 60 s idle, 120 s on battery). */
+export const UI_WATCH_INTERVALS: PagerDutyWatchIntervals = { pagedMs: 200, idleMs: 200, batteryMs: 200 };
+
 /** A core on a fresh home (no environment of the real user leaks in) and the real UI server on port 0. */
 export async function startApp(
-  options: { env?: NodeJS.ProcessEnv; now?: Date; /** Deadline of each vendor call (a hung call stays "Running" this long). */ httpTimeoutMs?: number } = {},
+  options: {
+    env?: NodeJS.ProcessEnv;
+    now?: Date;
+    /** Deadline of each vendor call (a hung call stays "Running" this long). */
+    httpTimeoutMs?: number;
+    /**
+     * Runs the watchers, as the app and `incident-tray ui` do: background mode with a recording
+     * notifier, PagerDuty polled every UI_WATCH_INTERVALS. Then `snapshot.watch` exists.
+     */
+    watch?: boolean;
+  } = {},
 ): Promise<AppUnderTest> {
   const temp = makeTempHome('incident-tray-ui-');
   const clock: ManualClock = {
@@ -121,8 +137,9 @@ export async function startApp(
       return new Date(this.current);
     },
   };
-  // Not in background mode: nothing resumes on a timer, so a declare waiting for the network stays
-  // so until the test (or the person in it) presses Retry.
+  // Not in background mode unless the test watches: nothing resumes on a timer, so a declare waiting
+  // for the network stays so until the test (or the person in it) presses Retry.
+  const notifications: NotificationRequest[] = [];
   const core = createNodeCore({
     home: temp.home,
     env: { ...options.env },
@@ -132,6 +149,13 @@ export async function startApp(
     pdjsRateLimitWaitMs: 50,
     // The embedded store stamps incidents with the same clock, so ages read the same on every run.
     openLocalStore: (store) => openEmbeddedIncidentStore({ ...store, now: () => clock.now() }),
+    ...(options.watch
+      ? {
+          background: true,
+          notifier: { notify: (notification: NotificationRequest) => void notifications.push(notification) },
+          pagerdutyIntervals: UI_WATCH_INTERVALS,
+        }
+      : {}),
   });
   const openedLinks: string[] = [];
   let server: UiServer;
@@ -157,6 +181,7 @@ export async function startApp(
     clock,
     home: temp.home,
     openedLinks,
+    notifications,
     async close() {
       await server.close();
       await core.close();
@@ -165,14 +190,23 @@ export async function startApp(
   };
 }
 
-/** The PagerDuty services the fake offers, as a team would name them. */
+/**
+ * The PagerDuty services the fake offers, as a team would name them. No `summary` of their own: real
+ * PagerDuty answers a service's name there (and in an incident's service reference), and the fake
+ * does the same when it is left out.
+ */
 export const SERVICES = [
-  { id: 'PCHKAPI', name: 'checkout-api', summary: 'Checkout and payment API for the web shop and the apps' },
-  { id: 'PCHKWEB', name: 'checkout-web', summary: 'Checkout pages of the web shop' },
-  { id: 'PSEARCH', name: 'search', summary: 'Product search and its indexer' },
-  { id: 'PLOGIN', name: 'login-sso', summary: 'Single sign-on for staff and customers' },
-  { id: 'PPAYGW', name: 'payments-gateway', summary: 'Card payments through the acquirer' },
+  { id: 'PCHKAPI', name: 'checkout-api' },
+  { id: 'PCHKWEB', name: 'checkout-web' },
+  { id: 'PSEARCH', name: 'search' },
+  { id: 'PLOGIN', name: 'login-sso' },
+  { id: 'PPAYGW', name: 'payments-gateway' },
 ];
+
+/** Who the PagerDuty API key belongs to (`/users/me`): the declarer. */
+export const MY_PAGERDUTY_ID = 'PADA';
+/** A teammate in the PagerDuty account (who else may resolve, or be paged). */
+export const TEAMMATE_PAGERDUTY_ID = 'PGRACE';
 
 export interface Vendors {
   slack: SlackFake;
@@ -189,7 +223,15 @@ export async function startVendors(options: { latencyMs?: number } = {}): Promis
   const latencyMs = options.latencyMs ?? 0;
   const slack = await startSlackFake({ token: slackToken, latencyMs, users: [{ id: 'U_ADA', email: DECLARER, name: 'ada' }] });
   slack.addChannel({ name: 'incidents', creator: 'U_ADMIN', members: [botUserId, 'U_ADMIN'] });
-  const pagerduty = await startPagerDutyFake({ token: pagerdutyToken, latencyMs, services: SERVICES, users: [{ id: 'PADA', email: DECLARER }] });
+  const pagerduty = await startPagerDutyFake({
+    token: pagerdutyToken,
+    latencyMs,
+    services: SERVICES,
+    users: [
+      { id: MY_PAGERDUTY_ID, email: DECLARER, name: 'Ada Lovelace' },
+      { id: TEAMMATE_PAGERDUTY_ID, email: 'grace@acme.dev', name: 'Grace Hopper' },
+    ],
+  });
   return {
     slack,
     pagerduty,
@@ -208,12 +250,37 @@ export async function startVendors(options: { latencyMs?: number } = {}): Promis
   };
 }
 
+/**
+ * An incident that pages me (an alert on `serviceId` assigned to me by its escalation policy), opened
+ * `minutesAgo` before PAGE_NOW so that its age reads the same on every run.
+ */
+export function pageMe(
+  vendors: Vendors,
+  page: { title: string; serviceId: string; minutesAgo: number; urgency?: 'high' | 'low' },
+): PagerDutyIncident {
+  return vendors.pagerduty.triggerIncident({
+    title: page.title,
+    serviceId: page.serviceId,
+    assigneeIds: [MY_PAGERDUTY_ID],
+    ...(page.urgency ? { urgency: page.urgency } : {}),
+    at: minutesBefore(page.minutesAgo).toISOString(),
+  });
+}
+
+/** An on-call shift of mine, in minutes from PAGE_NOW (negative: before it). */
+export function putMeOnCall(vendors: Vendors, shift: { fromMinutes: number; toMinutes: number }): void {
+  const at = (minutes: number) => new Date(PAGE_NOW.getTime() + minutes * 60_000).toISOString();
+  vendors.pagerduty.addOnCallShift({ userId: MY_PAGERDUTY_ID, start: at(shift.fromMinutes), end: at(shift.toMinutes) });
+}
+
 export interface OpenOptions {
   view?: View;
   colorScheme?: 'light' | 'dark';
   viewport?: { width: number; height: number };
   /** Overrides the token in the URL (to test a wrong one). */
   token?: string;
+  /** The page's time zone (times of day are local); UTC unless told, so that pictures are stable. */
+  timezoneId?: string;
   /** Runs before the page loads: routes, init scripts. */
   beforeNavigate?: (page: Page) => Promise<unknown>;
 }
@@ -223,6 +290,8 @@ export interface OpenedPage {
   page: Page;
   /** console errors and uncaught exceptions seen so far (CSP violations show up here). */
   problems: string[];
+  /** The views the page asked main to show (`window.show`), in order. */
+  shownViews: View[];
 }
 
 export async function openPage(browser: Browser, app: AppUnderTest, options: OpenOptions = {}): Promise<OpenedPage> {
@@ -232,6 +301,7 @@ export async function openPage(browser: Browser, app: AppUnderTest, options: Ope
     colorScheme: options.colorScheme ?? 'light',
     deviceScaleFactor: 1,
     reducedMotion: 'reduce',
+    timezoneId: options.timezoneId ?? 'UTC',
   });
   // Generous: a loaded machine (other suites, the first build of a file) is slow; nothing here is timed.
   context.setDefaultTimeout(30_000);
@@ -241,13 +311,19 @@ export async function openPage(browser: Browser, app: AppUnderTest, options: Ope
     if (message.type() === 'error') problems.push(message.text());
   });
   page.on('pageerror', (error) => problems.push(error.message));
+  const shownViews: View[] = [];
+  page.on('request', (request) => {
+    if (!request.url().includes('/bridge/invoke/window.show')) return;
+    const body = request.postDataJSON() as { input?: { view?: View } } | null;
+    if (body?.input?.view) shownViews.push(body.input.view);
+  });
   await page.clock.setFixedTime(PAGE_NOW);
   await options.beforeNavigate?.(page);
   const url = new URL(app.server.url);
   if (options.token !== undefined) url.searchParams.set('token', options.token);
   url.hash = `#/${view}`;
   await page.goto(url.toString());
-  return { context, page, problems };
+  return { context, page, problems, shownViews };
 }
 
 /**

@@ -7,6 +7,9 @@ import {
   declareAt,
   enrichIncident,
   incidentRows,
+  MY_PAGERDUTY_ID,
+  pageMe,
+  putMeOnCall,
   POPOVER_VIEWPORT,
   screenshot,
   UI_RETRY_POLICY,
@@ -102,6 +105,45 @@ describe('screenshots', () => {
           'inc-20261124-payments-webhook-retries-piling-up',
         ]);
         await screenshot(page, `popover-outbox-${colorScheme}`);
+        expect(problems).toEqual([]);
+      });
+
+      it('popover, paged and on call', async () => {
+        const vendors = await ui.vendors();
+        // A long title (two lines at most), and a page I acknowledged in PagerDuty earlier.
+        pageMe(vendors, { title: 'Checkout API error rate above 5% in eu-west-1 since the 14:05 deploy of payments-gateway v2.31.0', serviceId: 'PCHKAPI', minutesAgo: 4 });
+        const acked = pageMe(vendors, { title: 'Search indexer lagging 40 minutes behind', serviceId: 'PSEARCH', minutesAgo: 52, urgency: 'low' });
+        vendors.pagerduty.setIncidentStatus(acked.id, 'acknowledged', MY_PAGERDUTY_ID);
+        putMeOnCall(vendors, { fromMinutes: -150, toMinutes: 210 });
+        const app = await ui.start({ env: vendors.env, watch: true });
+        const incident = await declareAt(app, 18, { title: 'Checkout returns 5xx for EU customers', severity: 'SEV3', service: 'checkout-api' });
+        await enrichIncident(app, incident.id, {
+          slack: 'https://acme.slack.com/archives/C07INC0001',
+          pagerduty: 'https://acme.pagerduty.com/incidents/Q2CHK5XX',
+          commander: 'ada@acme.dev',
+          status: 'identified',
+        });
+        const { page, problems } = await ui.open(app, { colorScheme, viewport: POPOVER_VIEWPORT });
+        await page.locator('.page-row').nth(1).waitFor();
+        await page.locator('.on-call', { hasText: 'On call until 18:00' }).waitFor();
+        expect(await page.locator('.page-badge').allTextContents()).toEqual(['Triggered', 'Acked']);
+        expect((await incidentRows(page)).map((r) => `${r.severity} ${r.age}`)).toEqual(['SEV3 18m']);
+        // Everything fits: the pages do not push the incident out of the popover.
+        expect(await page.locator('.incident-row').isVisible()).toBe(true);
+        await screenshot(page, `popover-paged-${colorScheme}`);
+        expect(problems).toEqual([]);
+      });
+
+      it('popover, a refused PagerDuty key', async () => {
+        const vendors = await ui.vendors();
+        vendors.pagerduty.revokeToken();
+        const app = await ui.start({ env: vendors.env, watch: true });
+        await declareAt(app, 7, { title: 'Login latency above 2 s for SSO users', severity: 'SEV3', service: 'login-sso' });
+        const { page, problems } = await ui.open(app, { colorScheme, viewport: POPOVER_VIEWPORT });
+        await page.locator('.problems-list li').waitFor();
+        await page.locator('.incident-row').waitFor();
+        expect(await page.getByRole('button', { name: 'Open Settings' }).isVisible()).toBe(true);
+        await screenshot(page, `popover-attention-${colorScheme}`);
         expect(problems).toEqual([]);
       });
 

@@ -1,12 +1,16 @@
-// The tray popover: what is open right now, and the two ways out (declare, settings).
+// The tray popover: what needs me (a broken token, my pages, my on-call time), what is open right
+// now, and the two ways out (declare, settings).
 import { Alert } from '../../components/alert.js';
 import { useNavigation } from '../../store/navigation-store.js';
 import { useSnapshot } from '../../store/snapshot-store.js';
 import { EmptyState } from './empty-state.js';
 import { IncidentList } from './incident-list.js';
 import { OutboxLine } from './outbox-line.js';
+import { PagedSection } from './paged-section.js';
 import { PopoverHeader } from './popover-header.js';
 import { PopoverToolbar } from './popover-toolbar.js';
+import { ProblemsBanner } from './problems-banner.js';
+import { WatchStatus } from './watch-status.js';
 
 export function PopoverView() {
   const snapshot = useSnapshot((s) => s.snapshot);
@@ -15,9 +19,18 @@ export function PopoverView() {
   const navigationError = useNavigation((s) => s.error);
 
   const incidents = snapshot?.incidents ?? [];
+  // Present where the watchers run (the app, `incident-tray ui`); a plain CLI core has none.
+  const watch = snapshot?.watch;
   return (
     <div className="popover">
       <PopoverHeader store={snapshot?.store} />
+      {watch ? <WatchStatus watch={watch} /> : null}
+      {watch && watch.problems.length > 0 ? (
+        <div className="popover-attention">
+          <ProblemsBanner problems={watch.problems} />
+        </div>
+      ) : null}
+      {watch && watch.pages.length > 0 ? <PagedSection pages={watch.pages} /> : null}
       {snapshot && incidents.length > 0 ? <PopoverToolbar count={incidents.length} /> : null}
       <div className="popover-notices">
         {snapshot ? <OutboxLine outbox={snapshot.outbox} /> : null}
