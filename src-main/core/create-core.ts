@@ -286,7 +286,8 @@ export function createCore(options: CoreOptions): Core {
           return { names: new Set([user.email, user.displayName, declarer()].filter((n): n is string => Boolean(n))) };
         },
         clock,
-        http,
+        // Only a test's Http: the stream otherwise uses its own client (see hub-watcher.ts).
+        ...(options.http ? { http: options.http } : {}),
         onChange: () => void refreshIncidents(),
         ...(options.watchPollMs !== undefined ? { pollMs: options.watchPollMs } : {}),
       })
@@ -340,7 +341,10 @@ export function createCore(options: CoreOptions): Core {
         setInterval(() => {
           for (const due of outbox.due(clock.now())) if (!runner.isRunning(due.id)) void runDeclare(due.id);
         }, options.resumeTickMs ?? RESUME_TICK_MS),
-        setInterval(() => void refreshIncidents(), LIST_POLL_MS),
+        // While the hub's event stream is up, every change already refreshes the list.
+        setInterval(() => {
+          if (hubWatcher?.mode !== 'stream') void refreshIncidents();
+        }, LIST_POLL_MS),
       );
       for (const timer of timers) timer.unref();
     },

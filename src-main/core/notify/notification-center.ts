@@ -31,18 +31,38 @@ export class NotificationCenter {
     this.groupAbove = options.groupAbove ?? 3;
   }
 
+  /**
+   * The first event after a calm is shown at once (a page must not wait); it opens a window in which
+   * further events are gathered and shown together when it ends — a burst becomes a summary.
+   */
   submit(event: WatchEvent): void {
     if (this.options.ledger.has(event) || this.buffer.some((e) => key(e) === key(event)) || this.held.some((e) => key(e) === key(event))) return;
+    if (ALWAYS_SHOWN.has(event.kind)) {
+      this.show(event, true);
+      return;
+    }
     this.buffer.push(event);
-    this.timer ??= setTimeout(() => this.flush(), this.windowMs);
+    if (this.timer) return;
+    this.flushNow();
+    this.timer = setTimeout(() => this.flush(), this.windowMs);
+    this.timer.unref();
+  }
+
+  /** Shows what waits without ending the window. */
+  private flushNow(): void {
+    const events = this.buffer;
+    this.buffer = [];
+    this.present(events);
   }
 
   /** Shows what is waiting now (the window's end; tests and shutdown call it directly). */
   flush(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    const events = this.buffer;
-    this.buffer = [];
+    this.flushNow();
+  }
+
+  private present(events: WatchEvent[]): void {
     const quiet = this.options.quiet();
     const urgent = events.filter((e) => ALWAYS_SHOWN.has(e.kind));
     const rest = events.filter((e) => !ALWAYS_SHOWN.has(e.kind));

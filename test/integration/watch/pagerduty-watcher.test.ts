@@ -125,6 +125,7 @@ describe('PagerDuty watcher: pages', () => {
         kind: 'paged',
         title: 'Paged: Checkout 5xx',
         body: 'Checkout API · high urgency',
+        pageId: incident.id,
         url: incident.html_url,
         at: new Date(incident.assignments[0]!.at).toISOString(),
       },
