@@ -23,6 +23,7 @@ export class NotificationCenter {
   private buffer: WatchEvent[] = [];
   private held: WatchEvent[] = [];
   private timer: NodeJS.Timeout | undefined;
+  private shownInWindow = 0;
   private readonly windowMs: number;
   private readonly groupAbove: number;
 
@@ -32,8 +33,9 @@ export class NotificationCenter {
   }
 
   /**
-   * The first event after a calm is shown at once (a page must not wait); it opens a window in which
-   * further events are gathered and shown together when it ends — a burst becomes a summary.
+   * A calm rate of events is shown as they come (a teammate's declare must not wait); within one
+   * window only the first `groupAbove` are shown at once, the rest is gathered and shown together
+   * when the window ends — a burst (a restart catching up, 1,000 incidents at once) is a summary.
    */
   submit(event: WatchEvent): void {
     if (this.options.ledger.has(event) || this.buffer.some((e) => key(e) === key(event)) || this.held.some((e) => key(e) === key(event))) return;
@@ -41,25 +43,35 @@ export class NotificationCenter {
       this.show(event, true);
       return;
     }
+    if (!this.timer) this.openWindow();
+    if (this.shownInWindow < this.groupAbove && this.buffer.length === 0) {
+      this.shownInWindow += 1;
+      this.present([event]);
+      return;
+    }
     this.buffer.push(event);
-    if (this.timer) return;
-    this.flushNow();
-    this.timer = setTimeout(() => this.flush(), this.windowMs);
+  }
+
+  private openWindow(): void {
+    this.shownInWindow = 0;
+    this.timer = setTimeout(() => this.endWindow(), this.windowMs);
     this.timer.unref();
   }
 
-  /** Shows what waits without ending the window. */
-  private flushNow(): void {
-    const events = this.buffer;
-    this.buffer = [];
-    this.present(events);
+  /** The window ended: what it gathered is shown (summarised when many); a burst still going gets a new window. */
+  private endWindow(): void {
+    this.timer = undefined;
+    if (this.buffer.length === 0) return;
+    this.flush();
+    this.openWindow();
+    this.shownInWindow = this.groupAbove;
   }
 
   /** Shows what is waiting now (the window's end; tests and shutdown call it directly). */
   flush(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.flushNow();
+    const events = this.buffer;
+    this.buffer = [];
+    this.present(events);
   }
 
   private present(events: WatchEvent[]): void {
