@@ -10,7 +10,7 @@ export function ProblemsBanner({ problems }: { problems: readonly ServiceProblem
   const show = useNavigation((s) => s.show);
   if (problems.length === 0) return null;
   return (
-    <section className="problems" role="alert" aria-label="Needs your attention">
+    <section className="alert alert-warning problems" role="alert" aria-label="Needs your attention">
       <WarningIcon />
       <div className="problems-body">
         <ul className="problems-list">
