@@ -8,6 +8,18 @@ import {
   incidentSchema,
   serviceSearchResultSchema,
 } from './domain.js';
+import {
+  actionResultSchema,
+  activeIncidentSchema,
+  editOutcomeSchema,
+  incidentDetailSchema,
+  incidentEditSchema,
+  incidentTrackingSchema,
+  pinInputSchema,
+  postUpdateInputSchema,
+  resolveInputSchema,
+  snoozeInputSchema,
+} from './incident-actions.js';
 import type { Result } from './result.js';
 import {
   connectionCheckSchema,
@@ -57,6 +69,10 @@ export type WatchState = z.infer<typeof watchStateSchema>;
 /** Everything the renderer draws comes from this snapshot, pushed by main whenever it changes. */
 export const appSnapshotSchema = z.strictObject({
   incidents: z.array(incidentSchema),
+  /** One entry per open incident: its update countdown, stale state, snooze and whether it is mine. */
+  tracking: z.array(incidentTrackingSchema),
+  /** The incident whose countdown the header and the tray show: pinned, else the one I command. */
+  active: activeIncidentSchema.optional(),
   /** Where incidents are kept: the team hub or the embedded local store. */
   store: z.enum(['hub', 'local']),
   configured: z.strictObject({ slack: z.boolean(), pagerduty: z.boolean(), hub: z.boolean() }),
@@ -83,6 +99,16 @@ export const commandSchemas = {
   'services.search': { input: z.strictObject({ query: z.string().max(200) }), output: serviceSearchResultSchema },
   /** Acknowledge or resolve a PagerDuty incident assigned to me; the snapshot's `watch.pages` follows. */
   'page.act': { input: z.strictObject({ id: z.string().min(1).max(64), action: z.enum(['acknowledge', 'resolve']) }), output: z.null() },
+  /** The record with its version and timeline, read fresh from the store. */
+  'incident.get': { input: z.strictObject({ id: z.string().min(1).max(128) }), output: incidentDetailSchema },
+  /** Saves an edit made on version `etag`; a stale version answers a conflict and writes nothing. */
+  'incident.edit': { input: incidentEditSchema, output: editOutcomeSchema },
+  /** Hub update (resets the cadence), then a post in the incident's channel and the digest. */
+  'incident.postUpdate': { input: postUpdateInputSchema, output: actionResultSchema },
+  /** Hub status resolved, PagerDuty resolve of the incident the declare opened, Slack posts. */
+  'incident.resolve': { input: resolveInputSchema, output: actionResultSchema },
+  'incident.pin': { input: pinInputSchema, output: z.null() },
+  'incident.snooze': { input: snoozeInputSchema, output: z.null() },
   'settings.get': { input: noInput, output: settingsViewSchema },
   'settings.save': { input: settingsPatchSchema, output: settingsViewSchema },
   'settings.testConnection': {

@@ -29,13 +29,13 @@ export const incidentNameSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9_-]{0,79}$/, { error: 'name must be 1-80 characters of a-z, 0-9, "-" or "_"' });
 
-const shortText = (field: string) =>
+export const shortText = (field: string) =>
   z
     .string()
     .trim()
     .min(1, { error: `${field} must not be empty` })
     .max(HUB_SHORT_TEXT_MAX, { error: `${field} must be at most ${HUB_SHORT_TEXT_MAX} characters` });
-const descriptionText = z
+export const descriptionText = z
   .string()
   .trim()
   .max(DESCRIPTION_MAX, { error: `description must be at most ${DESCRIPTION_MAX} characters` });

@@ -7,6 +7,17 @@ import { viewSchema, type View } from '../../src-shared/bridge.js';
 import type { AppError } from '../../src-shared/result.js';
 import { getBridge, isHarness } from '../bridge.js';
 
+/** `#/incident/<id>`: the popover window drilled into one incident (the detail view). */
+export function incidentFromHash(hash: string): string | undefined {
+  const match = /^#\/?incident\/([^/?]+)/.exec(hash);
+  if (!match?.[1]) return undefined;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return undefined;
+  }
+}
+
 export function viewFromHash(hash: string): View {
   const name = hash.replace(/^#\/?/, '').split(/[/?]/)[0];
   const parsed = viewSchema.safeParse(name);
@@ -15,6 +26,8 @@ export function viewFromHash(hash: string): View {
 
 interface NavigationState {
   view: View;
+  /** The incident the popover window shows in detail, when drilled in. */
+  incidentId: string | undefined;
   /** Why the last `show` failed, if it did. */
   error: AppError | undefined;
   show(view: View): Promise<void>;
@@ -24,10 +37,15 @@ interface NavigationState {
    * with `toIncidents` the popover opens first).
    */
   dismiss(options?: { toIncidents?: boolean }): Promise<void>;
+  /** Drills into one incident inside this window (the popover's detail view). */
+  openIncident(id: string): void;
+  /** Back from the detail view to the list. */
+  closeIncident(): void;
 }
 
 export const useNavigation = create<NavigationState>()((set, get) => ({
   view: viewFromHash(window.location.hash),
+  incidentId: incidentFromHash(window.location.hash),
   error: undefined,
   async show(view) {
     const result = await getBridge().invoke('window.show', { view });
@@ -37,11 +55,18 @@ export const useNavigation = create<NavigationState>()((set, get) => ({
     if (isHarness() || options?.toIncidents) await get().show('popover');
     if (!isHarness()) window.close();
   },
+  openIncident(id) {
+    // A hash change is an in-page navigation: no reload, and the shell's navigation guard allows it.
+    window.location.hash = `#/incident/${encodeURIComponent(id)}`;
+  },
+  closeIncident() {
+    window.location.hash = '#/popover';
+  },
 }));
 
 /** Follows the hash (back/forward, the harness, the shell loading a view); returns the unsubscribe. */
 export function startNavigation(): () => void {
-  const sync = () => useNavigation.setState({ view: viewFromHash(window.location.hash) });
+  const sync = () => useNavigation.setState({ view: viewFromHash(window.location.hash), incidentId: incidentFromHash(window.location.hash) });
   window.addEventListener('hashchange', sync);
   sync();
   return () => window.removeEventListener('hashchange', sync);
