@@ -2,8 +2,9 @@
 // serve this map; only opening a link and showing a window differ per host (ShellActions).
 import { commandSchemas, type CommandHandlers, type View } from '../../src-shared/bridge.js';
 import type { CommandName } from '../../src-shared/bridge-channels.js';
-import { describeZodError, fail, ok, type Result } from '../../src-shared/result.js';
-import type { Core } from './create-core.js';
+import { describeZodError, fail, ok, type ErrorCode, type Result } from '../../src-shared/result.js';
+import { HubError } from '../../src-shared/hub-client-contract.js';
+import { IncidentNotOpenError, type Core } from './create-core.js';
 import { DeclareInputError } from './declare/declare-service.js';
 import { isAllowedExternalUrl } from './external-links.js';
 import { SecretStorageUnavailableError } from './ports.js';
@@ -52,6 +53,12 @@ export function createCommandHandlers(core: Core, shell: ShellActions): CommandH
         return fail('internal', `${action} failed: ${asMessage(error)}`);
       }
     },
+    'incident.get': ({ id }) => incidentCall(() => core.incidentDetail(id)),
+    'incident.edit': (edit) => incidentCall(() => core.editIncident(edit)),
+    'incident.postUpdate': (input) => incidentCall(() => core.postUpdate(input)),
+    'incident.resolve': (input) => incidentCall(() => core.resolveIncident(input)),
+    'incident.pin': ({ id }) => incidentCall(async () => (core.pinIncident(id ?? undefined), null)),
+    'incident.snooze': ({ id, minutes }) => incidentCall(async () => (core.snoozeIncident(id, minutes), null)),
     'settings.get': async () => ok(core.settings.view()),
     'settings.save': async (patch) => {
       try {
@@ -77,6 +84,29 @@ export function createCommandHandlers(core: Core, shell: ShellActions): CommandH
       return ok(null);
     },
   };
+}
+
+/** The incident store's failures as the bridge's error codes, with the store's own words. */
+function hubErrorCode(error: HubError): ErrorCode {
+  if (error.status === 404) return 'not_found';
+  if (error.status === 400 || error.status === 422) return 'invalid_input';
+  if (error.status === 401 || error.status === 403) return 'unauthorized';
+  if (error.status === 409 || error.status === 412) return 'conflict';
+  if (error.status === 429) return 'rate_limited';
+  return 'unavailable';
+}
+
+async function incidentCall<T>(run: () => Promise<T>): Promise<Result<T>> {
+  try {
+    return ok(await run());
+  } catch (error) {
+    if (error instanceof HubError) {
+      const where = error.status === 0 ? 'The incident store could not be reached' : 'The incident store refused';
+      return fail(hubErrorCode(error), `${where}: ${error.message}`);
+    }
+    if (error instanceof IncidentNotOpenError) return fail('not_found', error.message);
+    return fail('internal', asMessage(error));
+  }
 }
 
 /**

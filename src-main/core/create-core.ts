@@ -5,8 +5,12 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { AppSnapshot, ServiceProblem, WatchState } from '../../src-shared/bridge.js';
 import type { DeclareProgress, ServiceSearchResult } from '../../src-shared/domain.js';
+import type { ActionResult, EditOutcome, IncidentDetail, IncidentEdit, PostUpdateInput, ResolveInput } from '../../src-shared/incident-actions.js';
 import { HubError, type HubClient } from '../../src-shared/hub-client-contract.js';
 import type { ConnectionCheck, ConnectionTarget } from '../../src-shared/settings.js';
+import { CadenceReminders } from './cadence/cadence-reminders.js';
+import { trackIncidents } from './cadence/cadence-tracker.js';
+import { IncidentPreferences } from './cadence/incident-preferences.js';
 import { checkConnection } from './connection-check.js';
 import { DeclareRunner } from './declare/declare-runner.js';
 import { DeclareService, type VendorConfiguration } from './declare/declare-service.js';
@@ -14,6 +18,7 @@ import { Outbox } from './declare/outbox.js';
 import type { DeclareVendors } from './declare/step-context.js';
 import { createHubClient } from './hub-client/hub-client.js';
 import { DEFAULT_HTTP_TIMEOUT_MS } from './http-timeout.js';
+import { IncidentActions } from './incidents/incident-actions.js';
 import { OpenIncidents } from './incidents/open-incidents.js';
 import { PagerDutyGateway } from './pagerduty/pagerduty-gateway.js';
 import { ServiceDirectory } from './pagerduty/service-directory.js';
@@ -86,6 +91,18 @@ export interface Core {
   /** Runs every unfinished declare now and waits for them. */
   resumeOutbox(): Promise<DeclareProgress[]>;
   searchServices(query: string): Promise<ServiceSearchResult>;
+  /** One incident with its version and timeline, read fresh from the store. */
+  incidentDetail(id: string): Promise<IncidentDetail>;
+  /** An edit made on a version: saved, or a conflict that writes nothing. */
+  editIncident(edit: IncidentEdit): Promise<EditOutcome>;
+  /** Hub update (resets the cadence), then the war room and the digest. */
+  postUpdate(input: PostUpdateInput): Promise<ActionResult>;
+  /** Hub status resolved, the declare's PagerDuty incident resolved, Slack told. */
+  resolveIncident(input: ResolveInput): Promise<ActionResult>;
+  /** Pins an open incident as the active one (its countdown drives the tray); undefined unpins. */
+  pinIncident(id: string | undefined): void;
+  /** Holds an incident's reminders for `minutes` (0 ends the snooze). */
+  snoozeIncident(id: string, minutes: number): void;
   /** Acknowledge or resolve a PagerDuty incident assigned to me (popover, notification action). */
   actOnPage(incidentId: string, action: 'acknowledge' | 'resolve'): Promise<void>;
   /** The incident store in use now (team hub or embedded local store). */
@@ -117,6 +134,12 @@ export function createCore(options: CoreOptions): Core {
     const user = settings.effective().user;
     return user.email ?? user.displayName ?? userInfo().username;
   };
+  /** Every name I go by: how `commander` and `declaredBy` name me. */
+  const myNames = (): Set<string> => {
+    const user = settings.effective().user;
+    return new Set([user.email, user.displayName, declarer()].filter((n): n is string => Boolean(n)));
+  };
+  const preferences = new IncidentPreferences(db);
   const configured = (): VendorConfiguration => ({
     slack: settings.secret('slackToken') !== undefined,
     pagerduty: settings.secret('pagerdutyToken') !== undefined || settings.secret('pagerdutyRoutingKey') !== undefined,
@@ -207,9 +230,19 @@ export function createCore(options: CoreOptions): Core {
   };
 
   const snapshot = (): AppSnapshot => {
+    const tracking = trackIncidents({
+      incidents: openIncidents.list(),
+      cadence: settings.effective().cadence,
+      myNames: myNames(),
+      pinned: preferences.pinned(),
+      snoozedUntil: preferences.snoozedUntil(clock.now()),
+      now: clock.now(),
+    });
     const pending = outbox.unfinished().map((d) => outbox.progress(d.id, runner.isRunning(d.id))).filter((p): p is DeclareProgress => p !== undefined);
     return {
       incidents: openIncidents.list(),
+      tracking: tracking.entries,
+      ...(tracking.active ? { active: tracking.active } : {}),
       store: configured().hub ? 'hub' : 'local',
       configured: configured(),
       pendingDeclares: pending.length,
@@ -281,10 +314,7 @@ export function createCore(options: CoreOptions): Core {
         store: incidentStore,
         positions: new WatchPositions(db),
         sink: (event) => notifications.submit(event),
-        me: () => {
-          const user = settings.effective().user;
-          return { names: new Set([user.email, user.displayName, declarer()].filter((n): n is string => Boolean(n))) };
-        },
+        me: () => ({ names: myNames() }),
         clock,
         // Only a test's Http: the stream otherwise uses its own client (see hub-watcher.ts).
         ...(options.http ? { http: options.http } : {}),
@@ -292,6 +322,39 @@ export function createCore(options: CoreOptions): Core {
         ...(options.watchPollMs !== undefined ? { pollMs: options.watchPollMs } : {}),
       })
     : undefined;
+
+  const reminders = notifications
+    ? new CadenceReminders({
+        clock,
+        sink: (event) => notifications.submit(event),
+        incidents: () => openIncidents.list(),
+        cadence: () => settings.effective().cadence,
+        myNames,
+        pinned: () => preferences.pinned(),
+        snoozedUntil: (now) => preferences.snoozedUntil(now),
+      })
+    : undefined;
+
+  const actions = new IncidentActions({
+    store: incidentStore,
+    slack: slackGateway,
+    pagerduty: () => {
+      const gateway = pagerdutyGateway();
+      if (!gateway) return undefined;
+      const routingKey = settings.secret('pagerdutyRoutingKey');
+      const fromEmail = settings.effective().pagerduty.fromEmail ?? settings.effective().user.email;
+      return { gateway, canUseRest: settings.secret('pagerdutyToken') !== undefined, ...(routingKey ? { routingKey } : {}), ...(fromEmail ? { fromEmail } : {}) };
+    },
+    digestChannel: () => settings.effective().slack.digestChannel,
+    author: declarer,
+    policy: options.retryPolicy ?? DEFAULT_RETRY_POLICY,
+    afterChange: () => refreshIncidents(),
+  });
+  const openIncident = (id: string) => {
+    const found = openIncidents.list().find((i) => i.id === id);
+    if (!found) throw new IncidentNotOpenError(id);
+    return found;
+  };
 
   // A refused hub token is told once per episode (until a refresh succeeds again), never a storm.
   let hubTokenEpisode: string | undefined;
@@ -306,7 +369,11 @@ export function createCore(options: CoreOptions): Core {
       hubTokenEpisode = undefined;
       publish();
     }
-    if (changed) publish();
+    if (changed) {
+      if (!openIncidents.lastError()) preferences.forgetAllBut(new Set(openIncidents.list().map((i) => i.id)));
+      reminders?.check();
+      publish();
+    }
   };
   /**
    * What a first declare would otherwise wait for: who the Slack token is, the declarer's Slack user
@@ -335,6 +402,7 @@ export function createCore(options: CoreOptions): Core {
       if (!options.background) return;
       await hubWatcher?.start();
       pagerdutyWatcher?.start();
+      reminders?.start();
       warmUp();
       void resumeAll();
       timers.push(
@@ -374,6 +442,22 @@ export function createCore(options: CoreOptions): Core {
       return snapshot().outbox;
     },
     searchServices: (query) => services.search(query),
+    incidentDetail: (id) => actions.detail(id),
+    editIncident: (edit) => actions.edit(edit),
+    postUpdate: (input) => actions.postUpdate(input),
+    resolveIncident: (input) => actions.resolve(input),
+    pinIncident(id) {
+      if (id !== undefined) openIncident(id);
+      preferences.pin(id, clock.now());
+      reminders?.check();
+      publish();
+    },
+    snoozeIncident(id, minutes) {
+      openIncident(id);
+      preferences.snooze(id, minutes > 0 ? new Date(clock.now().getTime() + minutes * 60_000) : undefined);
+      reminders?.check();
+      publish();
+    },
     async actOnPage(incidentId, action) {
       if (!pagerdutyWatcher) throw new Error('PagerDuty is not watched in this process');
       await (action === 'acknowledge' ? pagerdutyWatcher.acknowledge(incidentId) : pagerdutyWatcher.resolve(incidentId));
@@ -388,6 +472,8 @@ export function createCore(options: CoreOptions): Core {
       if (notifications && !settings.effective().notifications.quiet) notifications.endQuiet();
       void hubWatcher?.resync();
       void pagerdutyWatcher?.pollNow();
+      // Settings (cadence rules) changed, or the machine woke: what is due now is reminded now.
+      reminders?.check();
       if (options.background) warmUp();
       // A fixed token or a network that is back: declares waiting on either get another go now.
       if (options.background) void resumeAll().then(() => refreshIncidents());
@@ -397,6 +483,7 @@ export function createCore(options: CoreOptions): Core {
       for (const timer of timers) clearInterval(timer);
       hubWatcher?.stop();
       pagerdutyWatcher?.stop();
+      reminders?.stop();
       notifications?.dispose();
       // Runs in flight stop at their next save at the latest; waiting keeps the database open for them.
       await runner.idle();
@@ -405,6 +492,14 @@ export function createCore(options: CoreOptions): Core {
       db.close();
     },
   };
+}
+
+/** Pin and snooze are about open incidents; anything else is a stale view or a typo. */
+export class IncidentNotOpenError extends Error {
+  override readonly name = 'IncidentNotOpenError';
+  constructor(readonly incidentId: string) {
+    super(`no open incident with id ${incidentId}`);
+  }
 }
 
 /** A HubClient that opens the store on first use, so opening it can fail inside a step (and be retried). */

@@ -44,6 +44,7 @@ const servicesPageSchema = z.object({ services: z.array(serviceSchema), more: z.
 const incidentSchema = z.object({ id: z.string(), html_url: z.string().optional() });
 const incidentAnswerSchema = z.object({ incident: incidentSchema });
 const incidentsPageSchema = z.object({ incidents: z.array(incidentSchema) });
+const incidentStatusAnswerSchema = z.object({ incident: z.object({ id: z.string(), status: z.string() }) });
 const errorAnswerSchema = z.object({ error: z.object({ message: z.string().optional(), code: z.number().optional(), errors: z.array(z.string()).optional() }) });
 const enqueueAnswerSchema = z.object({ status: z.string(), dedup_key: z.string().optional(), message: z.string().optional() });
 
@@ -175,6 +176,40 @@ export class PagerDutyGateway {
 
   /** Events v2 trigger: `dedup_key` makes a repeat the same alert, so it is safe to send again. */
   async triggerEvent(event: { routingKey: string; dedupKey: string; summary: string; severity: EventSeverity; source: string; customDetails: Record<string, string>; links: { href: string; text: string }[] }): Promise<void> {
+    await this.enqueue({
+      routing_key: event.routingKey,
+      event_action: 'trigger',
+      dedup_key: event.dedupKey,
+      payload: { summary: event.summary, source: event.source, severity: event.severity, custom_details: event.customDetails },
+      links: event.links,
+      client: 'incident-tray',
+    });
+  }
+
+  /** Events v2 resolve of the alert a trigger opened (PagerDuty ignores a key it does not know). */
+  async resolveEvent(event: { routingKey: string; dedupKey: string }): Promise<void> {
+    await this.enqueue({ routing_key: event.routingKey, event_action: 'resolve', dedup_key: event.dedupKey });
+  }
+
+  /**
+   * Resolves a REST incident (From: a PagerDuty user's email). Looked at first: one already resolved
+   * (by the responder, from the phone) is left alone and answers `already`.
+   */
+  async resolveIncident(incidentId: string, fromEmail: string): Promise<'resolved' | 'already'> {
+    const path = `/incidents/${encodeURIComponent(incidentId)}`;
+    const current = this.decode('GET /incidents/{id}', incidentStatusAnswerSchema, (await this.rest('GET /incidents/{id}', { method: 'GET', path })).data);
+    if (current.incident.status === 'resolved') return 'already';
+    const answer = await this.rest('PUT /incidents/{id}', {
+      method: 'PUT',
+      path,
+      headers: { From: fromEmail },
+      data: { incident: { type: 'incident_reference', status: 'resolved' } },
+    });
+    this.decode('PUT /incidents/{id}', incidentAnswerSchema, answer.data);
+    return 'resolved';
+  }
+
+  private async enqueue(body: Record<string, unknown>): Promise<void> {
     const http = this.options.http ?? fetch;
     const url = `${this.options.eventsUrl.replace(/\/+$/, '')}/v2/enqueue`;
     let response: Response;
@@ -183,14 +218,7 @@ export class PagerDutyGateway {
       response = await http(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({
-          routing_key: event.routingKey,
-          event_action: 'trigger',
-          dedup_key: event.dedupKey,
-          payload: { summary: event.summary, source: event.source, severity: event.severity, custom_details: event.customDetails },
-          links: event.links,
-          client: 'incident-tray',
-        }),
+        body: JSON.stringify(body),
         signal: AbortSignal.timeout(this.options.timeoutMs),
       });
       text = await response.text();

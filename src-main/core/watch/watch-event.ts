@@ -15,6 +15,10 @@ export const NOTIFICATION_KINDS = [
   'incident-changed',
   /** My SEV1 update is overdue (cadence). Always shown. */
   'update-overdue',
+  /** An update of another incident I run is due (cadence, SEV2 and below): held while quiet. */
+  'update-due',
+  /** An incident I run has been open longer than the stale limit. */
+  'incident-stale',
   /** A token stopped working: which service, and the fix. Once per failure. */
   'token-failed',
   /** Several events at once, as one notification. */

@@ -88,6 +88,9 @@ describe('with the running shell', () => {
 describe('registerIpcHandlers alone', () => {
   const logged: string[] = [];
   const logger = { info: () => undefined, warn: () => undefined, error: (m: string) => void logged.push(m) };
+  const unused = async (): Promise<never> => {
+    throw new Error('unused');
+  };
   const handlers = {
     'snapshot.get': async () => {
       throw new Error('database is locked');
@@ -102,6 +105,12 @@ describe('registerIpcHandlers alone', () => {
     },
     'services.search': async () => ok({ services: [], configured: false }),
     'page.act': async () => ok(null),
+    'incident.get': unused,
+    'incident.edit': unused,
+    'incident.postUpdate': unused,
+    'incident.resolve': unused,
+    'incident.pin': async () => ok(null),
+    'incident.snooze': async () => ok(null),
     'settings.get': async () => {
       throw new Error('unused');
     },

@@ -5,6 +5,7 @@ import { migration001LocalIncidents } from './001-local-incidents.js';
 import { migration002Outbox } from './002-outbox.js';
 import { migration003NotificationLedger } from './003-notification-ledger.js';
 import { migration004OutboxSteps } from './004-outbox-steps.js';
+import { migration005IncidentPreferences } from './005-incident-preferences.js';
 
 export interface Migration {
   version: number;
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration002Outbox,
   migration003NotificationLedger,
   migration004OutboxSteps,
+  migration005IncidentPreferences,
 ];
 
 export function schemaVersion(db: Database): number {
