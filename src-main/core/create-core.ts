@@ -69,6 +69,8 @@ export interface CoreOptions {
   watchPollMs?: number;
   /** First wait before a declare the network failed is tried again (see DeclareRunner). */
   resumeBaseMs?: number;
+  /** Longest wait between two looks at the update cadence (tests with a hand-moved clock shorten it). */
+  reminderCheckMs?: number;
 }
 
 export interface Core {
@@ -332,6 +334,7 @@ export function createCore(options: CoreOptions): Core {
         myNames,
         pinned: () => preferences.pinned(),
         snoozedUntil: (now) => preferences.snoozedUntil(now),
+        ...(options.reminderCheckMs !== undefined ? { maxWaitMs: options.reminderCheckMs } : {}),
       })
     : undefined;
 
