@@ -3,14 +3,18 @@ import { FatalScreen } from './components/fatal-screen.js';
 import { useNavigation } from './store/navigation-store.js';
 import { useSnapshot } from './store/snapshot-store.js';
 import { DeclareView } from './views/declare/declare-view.js';
+import { IncidentDetailView } from './views/incident/incident-detail-view.js';
+import { useReturnFocus } from './views/incident/use-return-focus.js';
 import { PopoverView } from './views/popover/popover-view.js';
 import { SettingsView } from './views/settings/settings-view.js';
 
 export function App() {
   const view = useNavigation((s) => s.view);
+  const incidentId = useNavigation((s) => s.incidentId);
   const error = useSnapshot((s) => s.error);
   const hasSnapshot = useSnapshot((s) => s.snapshot !== undefined);
   const reload = useSnapshot((s) => s.load);
+  useReturnFocus(view === 'popover' ? incidentId : undefined);
 
   if (error?.code === 'unauthorized') {
     return (
@@ -40,6 +44,7 @@ export function App() {
     case 'settings':
       return <SettingsView />;
     default:
-      return <PopoverView />;
+      // The popover window drilled into one incident (#/incident/<id>); keyed so each incident starts fresh.
+      return incidentId !== undefined ? <IncidentDetailView key={incidentId} incidentId={incidentId} /> : <PopoverView />;
   }
 }

@@ -14,6 +14,7 @@ import './styles/combobox.css';
 import './styles/outbox.css';
 import './styles/watch.css';
 import './styles/settings.css';
+import './styles/incident.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
