@@ -5,17 +5,12 @@ import { createCliContext, EXIT_STEP_FAILED, EXIT_USAGE, processIo, UsageError, 
 import { runDeclare } from './commands/declare-command.js';
 import { runDoctor } from './commands/doctor-command.js';
 import { runHub, runHubTokenCreate } from './commands/hub-command.js';
+import { runResolve, runUpdate } from './commands/incident-commands.js';
 import { runList } from './commands/list-command.js';
 import { runOutbox } from './commands/outbox-command.js';
 import { runRetry } from './commands/retry-command.js';
 import { runWatch } from './commands/watch-command.js';
 import { runUi } from './commands/ui-command.js';
-
-/** Commands of the interface that later issues fill in; they answer honestly instead of pretending. */
-function notYetAvailable(io: CliIo, what: string, issue: number): number {
-  io.err(`${what} is not available in this build yet (tracked as issue #${issue}).`);
-  return EXIT_STEP_FAILED;
-}
 
 export async function main(argv: string[], io: CliIo = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const context = createCliContext(io, env);
@@ -33,7 +28,8 @@ export async function main(argv: string[], io: CliIo = processIo, env: NodeJS.Pr
   hub
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--port <port>', 'port to listen on', '8787')
-    .option('--db <path>', 'SQLite file of the hub')
+    .option('--db <path>', 'SQLite file of the hub (the default backend)')
+    .option('--database-url <url>', 'PostgreSQL instead of SQLite (postgres://…; or env DATABASE_URL): several hub instances may share it')
     .action(async (options) => set(await runHub(context, options)));
   hub
     .command('token')
@@ -42,6 +38,7 @@ export async function main(argv: string[], io: CliIo = processIo, env: NodeJS.Pr
     .description('create a token for a user and print it alone on stdout')
     .requiredOption('--user <email>', 'whose token it is')
     .option('--db <path>', 'SQLite file of the hub')
+    .option('--database-url <url>', 'PostgreSQL database of the hub (or env DATABASE_URL)')
     // `--db` after `create` is taken by `hub`'s own --db option: read both levels.
     .action(async (_options, command: Command) => set(await runHubTokenCreate(context, command.optsWithGlobals())));
 
@@ -63,16 +60,20 @@ export async function main(argv: string[], io: CliIo = processIo, env: NodeJS.Pr
 
   program
     .command('update')
-    .description('post a status update to an incident')
+    .description('post a status update: the hub record (restarts the update countdown), the war room and the digest')
     .argument('<id>', 'incident id or name')
     .requiredOption('--message <message>', 'the update')
-    .action(() => set(notYetAvailable(io, 'Status updates', 7)));
+    .option('--status <status>', 'investigating|identified|monitoring, changed with the update')
+    .option('--json', 'print one JSON object')
+    .action(async (id: string, options) => set(await runUpdate(context, id, options)));
 
   program
     .command('resolve')
-    .description('resolve an incident')
+    .description('resolve an incident: the hub record, the PagerDuty incident it opened, the war room and the digest')
     .argument('<id>', 'incident id or name')
-    .action(() => set(notYetAvailable(io, 'Resolving', 7)));
+    .option('--message <message>', 'closing words for the war room')
+    .option('--json', 'print one JSON object')
+    .action(async (id: string, options) => set(await runResolve(context, id, options)));
 
   program
     .command('doctor')

@@ -95,4 +95,25 @@ describe('incident-tray CLI', () => {
       child.kill('SIGTERM');
     }
   }, 90_000);
+
+  it('update and resolve by name: the local record changes, bad input exits 2, resolved leaves the list', () => {
+    const { id, name } = JSON.parse(run('declare', '--title', 'Search slow', '--severity', 'SEV2', '--json').stdout) as { id: string; name: string };
+    const updated = run('update', name, '--message', 'Index rebuilt, latency back to normal', '--status', 'monitoring', '--json');
+    expect(updated.code).toBe(0);
+    const result = JSON.parse(updated.stdout) as { incident: { status: string; lastUpdateAt?: string }; steps: { step: string; status: string }[] };
+    expect(result.incident.status).toBe('monitoring');
+    expect(result.incident.lastUpdateAt).toBeDefined();
+    expect(result.steps).toEqual([{ step: 'hub', status: 'done' }, { step: 'slack.channel', status: 'not-configured' }, { step: 'slack.digest', status: 'not-configured' }]);
+
+    expect(run('update', name, '--message', '  ').stderr).toContain('the update must not be empty');
+    expect(run('update', name, '--message', 'x'.repeat(10_001)).code).toBe(2);
+    const unknown = run('update', 'no-such-incident', '--message', 'hello');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('no-such-incident');
+
+    const resolved = run('resolve', id);
+    expect(resolved.code).toBe(0);
+    expect(resolved.stdout).toContain(`resolved ${name} (SEV2, resolved)`);
+    expect(JSON.parse(run('list', '--json').stdout).incidents).toEqual([]);
+  });
 });
