@@ -8,13 +8,15 @@ interface LinkButtonProps {
   /** A fuller name for assistive tech when the visible text is short, e.g. "Slack channel of inc-…". */
   label?: string;
   className?: string;
+  /** -1 keeps it out of the Tab order where a list moves focus itself (roving tabindex). */
+  tabIndex?: number;
 }
 
 /**
  * Opens a Slack / PagerDuty / hub link in the OS browser through main (`link.open`), which decides
  * what may be opened. The renderer never navigates anywhere itself.
  */
-export function LinkButton({ url, children, label, className }: LinkButtonProps) {
+export function LinkButton({ url, children, label, className, tabIndex }: LinkButtonProps) {
   const [error, setError] = useState<string>();
   const open = async () => {
     const result = await getBridge().invoke('link.open', { url });
@@ -22,7 +24,7 @@ export function LinkButton({ url, children, label, className }: LinkButtonProps)
   };
   return (
     <span className="link-button-wrap">
-      <button type="button" className={`btn btn-link ${className ?? ''}`} aria-label={label} title={url} onClick={() => void open()}>
+      <button type="button" className={`btn btn-link ${className ?? ''}`} aria-label={label} title={url} tabIndex={tabIndex} onClick={() => void open()}>
         {children}
         <ExternalIcon />
       </button>

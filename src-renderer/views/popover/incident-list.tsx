@@ -1,14 +1,34 @@
+import { useMemo } from 'react';
 import type { Incident } from '../../../src-shared/domain.js';
+import { matchesFilter, type IncidentFilter, type TrackingById } from '../../lib/incident-filter.js';
 import { sortIncidents } from '../../lib/sort-incidents.js';
-import { useNow } from '../../lib/use-now.js';
+import { useFocusRescue } from '../../lib/use-focus-rescue.js';
+import { useRovingRows } from '../../lib/use-roving-rows.js';
+import { FilteredEmpty } from './filtered-empty.js';
 import { IncidentRow } from './incident-row.js';
 
-export function IncidentList({ incidents }: { incidents: readonly Incident[] }) {
-  const now = useNow();
+/** The open incidents, most severe first and the oldest first within a severity, through the filter. */
+export function IncidentList({ incidents, tracking, filter }: { incidents: readonly Incident[]; tracking: TrackingById; filter: IncidentFilter }) {
+  const shown = useMemo(() => sortIncidents(incidents).filter((incident) => matchesFilter(incident, filter, tracking)), [incidents, filter, tracking]);
+  if (shown.length === 0 && filter !== 'all') return <FilteredEmpty filter={filter} hidden={incidents.length} />;
+  return <IncidentRows shown={shown} tracking={tracking} />;
+}
+
+/**
+ * A list of rows with buttons rather than a listbox or a grid: each row holds several real buttons
+ * (open, Slack, PagerDuty), which a listbox option may not contain, and screen readers announce a
+ * list's size and position ("list, 6 items") without a widget mode to learn. Arrow keys move
+ * between rows (roving tabindex), so the whole list is one Tab stop.
+ */
+function IncidentRows({ shown, tracking }: { shown: readonly Incident[]; tracking: TrackingById }) {
+  const keys = useMemo(() => shown.map((incident) => incident.id), [shown]);
+  const { listRef, currentKey, onKeyDown, onFocus } = useRovingRows(keys);
+  // A row that leaves under the focus (resolved, filtered out) hands it to the row in its place.
+  useFocusRescue(listRef, [keys]);
   return (
-    <ul className="incident-list">
-      {sortIncidents(incidents).map((incident) => (
-        <IncidentRow key={incident.id} incident={incident} now={now} />
+    <ul ref={listRef} className="incident-list" aria-label="Open incidents" onKeyDown={onKeyDown} onFocus={onFocus}>
+      {shown.map((incident) => (
+        <IncidentRow key={incident.id} incident={incident} tracking={tracking.get(incident.id)} tabbable={incident.id === currentKey} />
       ))}
     </ul>
   );

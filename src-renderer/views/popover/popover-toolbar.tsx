@@ -1,11 +1,13 @@
-import { plural } from '../../lib/labels.js';
+import type { IncidentFilter } from '../../lib/incident-filter.js';
 import { DeclareButton } from './declare-button.js';
+import { IncidentFilterBar } from './incident-filter-bar.js';
 
-export function PopoverToolbar({ count }: { count: number }) {
+/** Above the list: the filter with its counts (the "All" count is the number open) and Declare. */
+export function PopoverToolbar({ counts }: { counts: Record<IncidentFilter, number> }) {
   return (
     <div className="popover-toolbar">
-      <span className="open-count">{plural(count, 'open incident', 'open incidents')}</span>
-      <DeclareButton />
+      <IncidentFilterBar counts={counts} />
+      <DeclareButton compact />
     </div>
   );
 }

@@ -1,8 +1,12 @@
 // The tray popover: what needs me (a broken token, my pages, my on-call time), what is open right
 // now, and the two ways out (declare, settings).
+import { useMemo } from 'react';
 import { Alert } from '../../components/alert.js';
+import { countByFilter, trackingById } from '../../lib/incident-filter.js';
+import { useIncidentFilter } from '../../store/incident-filter-store.js';
 import { useNavigation } from '../../store/navigation-store.js';
 import { useSnapshot } from '../../store/snapshot-store.js';
+import { ActiveIncidentBar } from './active-incident.js';
 import { EmptyState } from './empty-state.js';
 import { IncidentList } from './incident-list.js';
 import { OutboxLine } from './outbox-line.js';
@@ -17,13 +21,19 @@ export function PopoverView() {
   const error = useSnapshot((s) => s.error);
   const reload = useSnapshot((s) => s.load);
   const navigationError = useNavigation((s) => s.error);
+  const filter = useIncidentFilter((s) => s.filter);
 
-  const incidents = snapshot?.incidents ?? [];
+  const incidents = useMemo(() => snapshot?.incidents ?? [], [snapshot?.incidents]);
+  const tracking = useMemo(() => trackingById(snapshot?.tracking), [snapshot?.tracking]);
+  const counts = useMemo(() => countByFilter(incidents, tracking), [incidents, tracking]);
+  const active = snapshot?.active;
+  const activeIncident = active ? incidents.find((incident) => incident.id === active.incidentId) : undefined;
   // Present where the watchers run (the app, `incident-tray ui`); a plain CLI core has none.
   const watch = snapshot?.watch;
   return (
     <div className="popover">
       <PopoverHeader store={snapshot?.store} />
+      {active && activeIncident ? <ActiveIncidentBar active={active} incident={activeIncident} tracking={tracking.get(activeIncident.id)} /> : null}
       {watch ? <WatchStatus watch={watch} /> : null}
       {watch && watch.problems.length > 0 ? (
         <div className="popover-attention">
@@ -31,7 +41,7 @@ export function PopoverView() {
         </div>
       ) : null}
       {watch && watch.pages.length > 0 ? <PagedSection pages={watch.pages} /> : null}
-      {snapshot && incidents.length > 0 ? <PopoverToolbar count={incidents.length} /> : null}
+      {snapshot && incidents.length > 0 ? <PopoverToolbar counts={counts} /> : null}
       <div className="popover-notices">
         {snapshot ? <OutboxLine outbox={snapshot.outbox} /> : null}
         {error && snapshot ? (
@@ -48,7 +58,7 @@ export function PopoverView() {
         {!snapshot ? (
           <p className="loading">Loading incidents…</p>
         ) : incidents.length > 0 ? (
-          <IncidentList incidents={incidents} />
+          <IncidentList incidents={incidents} tracking={tracking} filter={filter} />
         ) : (
           <EmptyState />
         )}

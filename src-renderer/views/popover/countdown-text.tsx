@@ -1,0 +1,21 @@
+import { formatTimestamp } from '../../lib/format-age.js';
+import { useCountdown } from '../../lib/use-countdown.js';
+
+/**
+ * "next update in 24:10" / "overdue 3:05", red once overdue. The only part of a row that moves
+ * every second: it subscribes to the per-second tick itself, so the row around it stays put.
+ */
+export function CountdownText({ dueAt, id, className }: { dueAt: string; id?: string; className?: string }) {
+  const countdown = useCountdown(dueAt);
+  if (!countdown) return null;
+  return (
+    <span
+      id={id}
+      className={`countdown ${countdown.overdue ? 'is-overdue' : ''} ${className ?? ''}`}
+      data-overdue={countdown.overdue}
+      title={`Next status update due ${formatTimestamp(dueAt)}`}
+    >
+      {countdown.text}
+    </span>
+  );
+}
