@@ -73,7 +73,8 @@ export async function startShell(options: ShellOptions): Promise<RunningShell | 
           openExternal(notification.url).catch(() => undefined);
           return;
         }
-        show('popover');
+        if (notification.incidentId) void windows.showIncident(notification.incidentId);
+        else show('popover');
       },
       onAcknowledge: (pageId) => {
         core.actOnPage(pageId, 'acknowledge').catch((error: unknown) => logger.warn('acknowledge from the notification failed', { error: String(error) }));

@@ -2,7 +2,7 @@
 // the menu reaches everything else.
 import { Menu, nativeImage, nativeTheme, Tray, type MenuItemConstructorOptions, type Rectangle } from 'electron';
 import type { AppSnapshot } from '../../src-shared/bridge.js';
-import { trayIconFile, trayStateFor, trayTooltip, type TrayState } from './tray-icon.js';
+import { trayIconFile, trayStateFor, trayTitle, trayTooltip, type TrayState } from './tray-icon.js';
 
 export interface TrayActions {
   declare(): void;
@@ -62,17 +62,38 @@ export function createAppTray(options: { assets: string; actions: TrayActions; p
   const onThemeChange = () => tray.setImage(image());
   nativeTheme.on('updated', onThemeChange);
 
+  let latest: AppSnapshot | undefined;
+  let title = '';
+  let tooltip = '';
+  /** Draws the latest snapshot at the current time: the countdown moves between snapshots. */
+  const render = () => {
+    if (!latest || tray.isDestroyed()) return;
+    const now = Date.now();
+    const next = trayStateFor(latest, now);
+    if (next !== state) {
+      state = next;
+      tray.setImage(image());
+    }
+    const nextTooltip = trayTooltip(latest, now);
+    if (nextTooltip !== tooltip) tray.setToolTip((tooltip = nextTooltip));
+    if (platform === 'darwin') {
+      const nextTitle = trayTitle(latest, now);
+      if (nextTitle !== title) tray.setTitle((title = nextTitle), { fontType: 'monospacedDigit' });
+    }
+  };
+  // The countdown ticks every second in the macOS menu bar; elsewhere only the tooltip and the
+  // overdue icon need it, and a few seconds late is fine there.
+  const ticker = setInterval(render, platform === 'darwin' ? 1_000 : 5_000);
+  ticker.unref();
+
   return {
     update(snapshot) {
-      const next = trayStateFor(snapshot);
-      if (next !== state) {
-        state = next;
-        tray.setImage(image());
-      }
-      tray.setToolTip(trayTooltip(snapshot));
+      latest = snapshot;
+      render();
     },
     bounds: () => (tray.isDestroyed() ? undefined : tray.getBounds()),
     destroy() {
+      clearInterval(ticker);
       nativeTheme.off('updated', onThemeChange);
       tray.destroy();
     },

@@ -55,8 +55,21 @@ export class WindowManager {
 
   /** Shows (creating if needed) and focuses a view; the popover opens next to the tray icon. */
   async show(view: View, anchor?: Rectangle): Promise<void> {
+    this.present(view, anchor);
+  }
+
+  /**
+   * The popover drilled into one incident (a notification about it was clicked). An open popover
+   * moves to the detail by its hash alone: a same-document navigation, no reload.
+   */
+  async showIncident(incidentId: string): Promise<void> {
+    this.present('popover', undefined, `/incident/${encodeURIComponent(incidentId)}`);
+  }
+
+  private present(view: View, anchor: Rectangle | undefined, hash?: string): void {
     const existing = this.live(view);
-    const win = existing ?? this.create(view);
+    const win = existing ?? this.create(view, hash);
+    if (existing && hash) this.load(existing, view, hash);
     if (view === 'popover') this.placePopover(win, anchor);
     if (existing) {
       this.reveal(win);
@@ -101,17 +114,21 @@ export class WindowManager {
     return win && !win.isDestroyed() ? win : undefined;
   }
 
-  private create(view: View): BrowserWindow {
+  private create(view: View, hash = `/${view}`): BrowserWindow {
     const win = createSecureWindow({ ...WINDOW_OPTIONS[view], show: false }, this.options.paths.preload);
     this.windows.set(view, win);
     win.on('closed', () => {
       if (this.windows.get(view) === win) this.windows.delete(view);
     });
     if (view === 'popover') this.behaveAsPopover(win);
-    win.loadFile(this.options.paths.rendererIndex, { hash: `/${view}` }).catch((error: unknown) => {
+    this.load(win, view, hash);
+    return win;
+  }
+
+  private load(win: BrowserWindow, view: View, hash: string): void {
+    win.loadFile(this.options.paths.rendererIndex, { hash }).catch((error: unknown) => {
       this.options.logger.error('window failed to load', { view, error: String(error) });
     });
-    return win;
   }
 
   private behaveAsPopover(win: BrowserWindow): void {

@@ -151,6 +151,19 @@ describe('tray', () => {
     expect(popover.isVisible()).toBe(true);
   });
 
+  it('a notification about an incident opens the popover on that incident, without reloading an open popover', async () => {
+    const { shell } = await start();
+    await shell.windows.showIncident('01J/odd id');
+    await settle();
+    const [popover] = BrowserWindow.getAllWindows();
+    if (!popover) throw new Error('no popover');
+    expect(popover.isVisible()).toBe(true);
+    expect(popover.loaded.map((l) => l.options?.hash)).toEqual(['/incident/01J%2Fodd%20id']);
+    await shell.windows.showIncident('other');
+    expect(popover.loaded.map((l) => l.options?.hash)).toEqual(['/incident/01J%2Fodd%20id', '/incident/other']);
+    expect(BrowserWindow.getAllWindows()).toHaveLength(1);
+  });
+
   it('the popover hides when it loses focus, and that same click on the icon does not reopen it', async () => {
     await start();
     theTray().simulateClick();
@@ -194,7 +207,8 @@ describe('tray', () => {
     await shell.core.runDeclare(declared.id);
     // Snapshots are published once per tick (coalesced): the tray follows on the next one.
     await vi.waitFor(() => expect(imagePath()).toBe(join(PATHS.assets, 'tray', 'active-light.png')));
-    expect(theTray().tooltip).toBe(`Incident Tray — 1 open incident (worst SEV2: ${declared.name})`);
+    // I declared it, so I command it: its update countdown leads the tooltip.
+    expect(theTray().tooltip).toMatch(new RegExp(`^Incident Tray — ${declared.name}: next update in (30:00|29:5\\d), 1 open incident \\(worst SEV2: ${declared.name}\\)$`));
   });
 
   it('follows the OS theme', async () => {

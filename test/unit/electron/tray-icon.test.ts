@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clockTime, TRAY_STATES, trayIconFile, trayStateFor, trayTooltip } from '../../../src-main/electron/tray-icon.js';
+import { clockTime, TRAY_STATES, trayIconFile, trayStateFor, trayTitle, trayTooltip } from '../../../src-main/electron/tray-icon.js';
 import { PATHS } from './shell-harness.js';
 
 function pngSize(file: string): { width: number; height: number } {
@@ -60,5 +60,27 @@ describe('tray icons', () => {
     const broken = { ...paged, problems: [{ service: 'pagerduty' as const, message: 'PagerDuty refused the API key: update it in Settings' }] };
     expect(trayStateFor({ incidents: [], watch: broken })).toBe('attention');
     expect(trayTooltip({ incidents: [], pendingDeclares: 0, watch: broken })).toMatch(/^Incident Tray — PagerDuty refused the API key: update it in Settings, 1 page for you/);
+  });
+
+  it('counts down to the active incident\'s next update, and turns overdue when it runs out', () => {
+    const now = Date.parse('2026-12-06T10:00:00Z');
+    const incident = { id: 'i1', name: 'inc-checkout', severity: 'SEV1' } as never;
+    const snapshot = (due: string) => ({
+      incidents: [incident],
+      pendingDeclares: 0,
+      active: { incidentId: 'i1', pinned: false },
+      tracking: [{ incidentId: 'i1', mine: true, nextUpdateDueAt: due }],
+    });
+    const soon = snapshot('2026-12-06T10:24:10Z');
+    expect(trayStateFor(soon, now)).toBe('active');
+    expect(trayTooltip(soon, now)).toBe('Incident Tray — inc-checkout: next update in 24:10, 1 open incident (worst SEV1: inc-checkout)');
+    expect(trayTitle(soon, now)).toBe('24:10');
+    const late = snapshot('2026-12-06T09:56:55Z');
+    expect(trayStateFor(late, now)).toBe('overdue');
+    expect(trayTooltip(late, now)).toMatch(/^Incident Tray — inc-checkout: overdue 3:05,/);
+    expect(trayTitle(late, now)).toBe('-3:05');
+    // A broken token still comes first; no active incident, no countdown.
+    expect(trayStateFor({ ...late, watch: { pages: [], problems: [{ service: 'hub' as const, message: 'x' }], heldWhileQuiet: 0 } }, now)).toBe('attention');
+    expect(trayTitle({ incidents: [incident] }, now)).toBe('');
   });
 });
