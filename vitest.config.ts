@@ -16,6 +16,8 @@ export default defineConfig({
           exclude: ['test/unit/electron/**'],
           environment: 'node',
           testTimeout: 20_000,
+          // A throwaway PostgreSQL cluster for the hub tests' second backend (skips where none is installed).
+          globalSetup: ['test/support/postgres-global-setup.ts'],
         },
       },
       {

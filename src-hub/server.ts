@@ -3,6 +3,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createServer } from 'node:http';
 import { v7 as uuidv7 } from 'uuid';
+import { LocalChangeFeed, type ChangeFeed } from './events/change-feed.js';
 import { EventBus } from './events/event-bus.js';
 import { SseBroadcaster } from './events/sse-broadcaster.js';
 import { BearerAuthenticator, registerBearerAuth, type Lifecycle } from './http/auth.js';
@@ -19,6 +20,9 @@ import type { RouteContext } from './routes/route-context.js';
 import { registerUpdateRoutes } from './routes/update-routes.js';
 import { HUB_DEFAULTS } from './hub-defaults.js';
 import type { HubRepository } from './storage/repository.js';
+import { openPostgresHub } from './storage/postgres/open-postgres-hub.js';
+import { PostgresChangeFeed } from './storage/postgres/postgres-change-feed.js';
+import type { PostgresPoolOptions } from './storage/postgres/postgres-pool.js';
 import { SqliteHubRepository } from './storage/sqlite/sqlite-hub-repository.js';
 
 export interface HubOptions {
@@ -34,6 +38,11 @@ export interface HubOptions {
   log?: HubLog;
   /** Test seam, see IncidentServiceOptions. */
   afterIdempotencyClaim?: () => Promise<void>;
+  /**
+   * How committed events reach this instance's bus. Default: the writer publishes its own (one
+   * process owns the SQLite file). Several instances on one PostgreSQL database read them from there.
+   */
+  changeFeed?: (bus: EventBus, repository: HubRepository) => Promise<ChangeFeed>;
 }
 
 export { HUB_DEFAULTS };
@@ -50,8 +59,9 @@ export async function buildHubApp(repository: HubRepository, options: HubOptions
   const bodyLimit = options.bodyLimitBytes ?? HUB_DEFAULTS.bodyLimitBytes;
   const identity = await repository.identity();
   const bus = new EventBus(await repository.lastEventId());
+  const feed = options.changeFeed ? await options.changeFeed(bus, repository) : new LocalChangeFeed(bus);
   const broadcaster = new SseBroadcaster(bus, repository, { heartbeatMs: options.heartbeatMs ?? HUB_DEFAULTS.heartbeatMs });
-  const service = new IncidentService(repository, bus, {
+  const service = new IncidentService(repository, feed, {
     now,
     newId: uuidv7,
     idempotencyLeaseMs: options.idempotencyLeaseMs ?? HUB_DEFAULTS.idempotencyLeaseMs,
@@ -112,15 +122,36 @@ export async function buildHubApp(repository: HubRepository, options: HubOptions
   });
   app.addHook('onClose', async () => {
     clearInterval(idleSweep);
+    await feed.close();
     await repository.close();
   });
   return { app, broadcaster };
 }
 
 export interface StartHubOptions extends HubOptions {
-  dbPath: string;
+  /** The SQLite file (the default backend: one hub process per file). */
+  dbPath?: string;
+  /** A postgres:// URL instead: any number of hub instances may share that database. */
+  databaseUrl?: string;
+  /** Connection pool of the PostgreSQL backend (per instance). */
+  pool?: Partial<Pick<PostgresPoolOptions, 'max' | 'acquireTimeoutMs'>>;
   host: string;
   port: number;
+}
+
+/** The repository and, for PostgreSQL, the feed that follows the other instances' changes. */
+async function openStorage(options: StartHubOptions): Promise<{ repository: HubRepository; changeFeed?: HubOptions['changeFeed'] }> {
+  const log = options.log ?? (() => {});
+  if (options.databaseUrl !== undefined) {
+    const connectionString = options.databaseUrl;
+    const repository = await openPostgresHub(connectionString, { ...options.pool, log });
+    return {
+      repository,
+      changeFeed: (bus, repo) => PostgresChangeFeed.start(bus, repo, { connectionString, log }),
+    };
+  }
+  if (options.dbPath === undefined) throw new Error('startHub needs dbPath (SQLite) or databaseUrl (PostgreSQL)');
+  return { repository: SqliteHubRepository.open(options.dbPath) };
 }
 
 export interface RunningHub {
@@ -132,10 +163,10 @@ export interface RunningHub {
 }
 
 export async function startHub(options: StartHubOptions): Promise<RunningHub> {
-  const repository = SqliteHubRepository.open(options.dbPath);
+  const { repository, changeFeed } = await openStorage(options);
   let app: FastifyInstance;
   try {
-    ({ app } = await buildHubApp(repository, options));
+    ({ app } = await buildHubApp(repository, { changeFeed, ...options }));
     await app.listen({ host: options.host, port: options.port });
   } catch (error) {
     await repository.close();

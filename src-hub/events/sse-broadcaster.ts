@@ -13,6 +13,7 @@ const REPLAY_PAGE = 500;
 /** More than this many bytes waiting in a socket means the client stopped reading. */
 const MAX_BUFFERED_BYTES = 1024 * 1024;
 const RECONNECT_AFTER_MS = 2_000;
+const STORAGE_UNAVAILABLE = JSON.stringify({ error: { code: 'unavailable', message: 'the hub cannot reach its database right now; retry shortly' } });
 
 interface Connection {
   response: ServerResponse;
@@ -51,16 +52,9 @@ export class SseBroadcaster {
       response.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'unavailable', message: 'the hub is shutting down' } }));
       return;
     }
-    response.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-    });
-    // An id beyond the newest event comes from another database (the file was replaced): resume from
-    // now, or the client would wait silently until the new sequence caught up with its old position.
-    let sent = lastEventId === undefined ? this.bus.lastEventId : Math.min(lastEventId, this.bus.lastEventId);
+    // Subscribe first: whatever is published while we look up the position is held, not missed.
     let held: { event: HubEvent; frame: string }[] | undefined = [];
+    let sent = 0;
     const unsubscribe = this.bus.subscribe((event, frame) => {
       if (held) held.push({ event, frame });
       else if (event.id > sent) {
@@ -76,8 +70,28 @@ export class SseBroadcaster {
         if (!response.writableEnded) response.end();
       },
     };
-    this.connections.add(connection);
     response.on('close', connection.end);
+    try {
+      sent = await this.startPosition(lastEventId);
+    } catch {
+      // The database could not say where the stream starts: the client retries (EventSource does).
+      if (!response.headersSent) response.writeHead(503, { 'content-type': 'application/json; charset=utf-8', 'retry-after': '2' }).end(STORAGE_UNAVAILABLE);
+      connection.end();
+      return;
+    }
+    if (response.destroyed || response.writableEnded) return connection.end();
+    if (this.closed) {
+      response.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'unavailable', message: 'the hub is shutting down' } }));
+      return connection.end();
+    }
+    // Only now a member: the heartbeat must not write before the headers.
+    this.connections.add(connection);
+    response.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
     this.write(connection, `retry: ${RECONNECT_AFTER_MS}\n: connected\n\n${formatSsePosition(sent)}`);
 
     try {
@@ -104,6 +118,19 @@ export class SseBroadcaster {
         this.write(connection, frame);
       }
     }
+  }
+
+  /**
+   * Where a stream starts: the client's Last-Event-ID, or the newest event when it sent none. An id
+   * beyond the newest event comes from another database (the file was replaced): resume from now, or
+   * the client would wait silently until the new sequence caught up with its old position. Before
+   * calling an id "beyond", ask the database: with several instances, the id may come from another
+   * instance whose event this one has not read yet (replaying it would repeat it to the client).
+   */
+  private async startPosition(lastEventId: number | undefined): Promise<number> {
+    if (lastEventId === undefined) return this.bus.lastEventId;
+    if (lastEventId <= this.bus.lastEventId) return lastEventId;
+    return Math.min(lastEventId, Math.max(this.bus.lastEventId, await this.repository.lastEventId()));
   }
 
   /** Ends every stream (graceful shutdown); clients reconnect elsewhere with their Last-Event-ID. */

@@ -2,6 +2,7 @@
 // Fastify raises itself before a handler runs (bad JSON, body too large, wrong content type).
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { HubErrorBody, HubErrorCode } from '../../src-shared/hub-api.js';
+import { StorageUnavailableError } from '../storage/storage-unavailable.js';
 import { HubHttpError } from './http-error.js';
 
 export type HubLog = (message: string, fields?: Record<string, unknown>) => void;
@@ -26,6 +27,10 @@ const GENERIC_CODES: Record<number, HubErrorCode> = { 401: 'unauthorized', 403: 
 
 function toHubError(error: FastifyError): HubHttpError {
   if (error instanceof HubHttpError) return error;
+  // The database is down, restarting or has no free connection: a retry soon will work.
+  if (error instanceof StorageUnavailableError) {
+    return new HubHttpError(503, 'unavailable', error.message, undefined, { 'retry-after': String(error.retryAfterSeconds) });
+  }
   const known = error.code ? FASTIFY_ERRORS[error.code] : undefined;
   if (known) return new HubHttpError(known[0], known[1], known[2]);
   // JSON.parse's SyntaxError (and prototype-poisoning refusals) arrive as 400s from the parser.

@@ -1,9 +1,10 @@
 // The hub's use cases over the repository: idempotent create, optimistic-concurrency edits, status
 // updates, reads. Routes translate HTTP to these calls; events are published after each commit.
+// A failure to free an idempotency key never hides the failure that made it necessary.
 import type { Incident } from '../../src-shared/domain.js';
 import { incidentSchema } from '../../src-shared/domain.js';
 import type { CreateIncidentBody, PatchIncidentBody, PostUpdateBody } from '../../src-shared/hub-api.js';
-import type { EventBus } from '../events/event-bus.js';
+import type { EventSink } from '../events/change-feed.js';
 import { incidentEtag } from '../http/etags.js';
 import { HubHttpError } from '../http/http-error.js';
 import type { ChangeOutcome, HubRepository, IncidentChange, StoredResponse, VersionedIncident } from '../storage/repository.js';
@@ -31,7 +32,8 @@ export type ExpectedVersion = number | undefined;
 export class IncidentService {
   constructor(
     private readonly repository: HubRepository,
-    private readonly bus: EventBus,
+    /** Told about each commit's events: the bus itself, or a change feed that reads them in order. */
+    private readonly bus: EventSink,
     private readonly options: IncidentServiceOptions,
   ) {}
 
@@ -65,7 +67,8 @@ export class IncidentService {
         response: (incident) => ({ status: 201, body: JSON.stringify(incidentSchema.parse(incident)) }),
       });
     } catch (error) {
-      await this.repository.releaseIdempotencyKey(request.user, request.idempotencyKey);
+      // If freeing fails too (the database went away), the key's lease expires on its own.
+      await this.repository.releaseIdempotencyKey(request.user, request.idempotencyKey).catch(() => {});
       throw error;
     }
     if (outcome.kind !== 'created' || !outcome.response) {
@@ -75,7 +78,7 @@ export class IncidentService {
       if (outcome.kind === 'id_taken') throw new HubHttpError(409, 'conflict', `an incident with id ${outcome.id} already exists`);
       throw new Error('create finished without a response');
     }
-    this.bus.publish(outcome.events);
+    await this.bus.publish(outcome.events);
     return { response: outcome.response, replayed: false };
   }
 
@@ -117,7 +120,7 @@ export class IncidentService {
       case 'unchanged':
         return { incident: outcome.incident, version: outcome.version };
       case 'changed':
-        this.bus.publish(outcome.events);
+        await this.bus.publish(outcome.events);
         return { incident: outcome.incident, version: outcome.version };
     }
   }

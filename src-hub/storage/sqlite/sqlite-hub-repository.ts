@@ -20,7 +20,7 @@ import type {
   TimelineDraft,
   VersionedIncident,
 } from '../repository.js';
-import { incidentToParams, rowToIncident, type IncidentRow } from './incident-rows.js';
+import { incidentToParams, rowToIncident, type IncidentRow } from '../incident-rows.js';
 import { listSql } from './list-sql.js';
 import { openHubDatabase } from './open-hub-database.js';
 

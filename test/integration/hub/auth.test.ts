@@ -1,17 +1,16 @@
 // Bearer auth on every route but /health and the OpenAPI document, hashed token storage, and the
 // per-token rate limit, over real HTTP.
-import BetterSqlite3 from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { hashToken } from '../../../src-hub/http/auth.js';
-import { errorOf, startTestHub, type TestHub } from './hub-fixture.js';
+import { errorOf, describeEachBackend, startTestHub, type TestHub } from './hub-fixture.js';
 
-describe('hub auth and rate limit', () => {
+describeEachBackend('hub auth and rate limit', (backend) => {
   let hub: TestHub;
   afterEach(() => hub.close());
 
   it('refuses every API route without a valid token: 401, WWW-Authenticate, nothing written', async () => {
-    hub = await startTestHub();
+    hub = await startTestHub({}, backend);
     const routes: [string, string, unknown?][] = [
       ['GET', '/v1/incidents'],
       ['POST', '/v1/incidents', { title: 'x', severity: 'SEV1' }],
@@ -37,11 +36,11 @@ describe('hub auth and rate limit', () => {
     expect(unread.status).toBe(401);
     const basic = await hub.call('/v1/incidents', { token: null, headers: { authorization: 'Basic YWxpY2U6cHc=' } });
     expect(basic.status).toBe(401);
-    expect(hub.count('incidents')).toBe(0);
+    expect(await hub.count('incidents')).toBe(0);
   });
 
   it('serves /health and /v1/openapi.json without a token', async () => {
-    hub = await startTestHub();
+    hub = await startTestHub({}, backend);
     const health = await hub.call('/health', { token: null });
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok' });
@@ -51,21 +50,24 @@ describe('hub auth and rate limit', () => {
   });
 
   it('stores tokens only as SHA-256 hashes', async () => {
-    hub = await startTestHub();
-    const db = new BetterSqlite3(hub.dbPath, { readonly: true });
-    const rows = db.prepare('SELECT token_hash, user_email FROM tokens ORDER BY user_email').all() as { token_hash: string; user_email: string }[];
-    db.close();
+    hub = await startTestHub({}, backend);
+    const rows = await hub.storage.rows('SELECT token_hash, user_email FROM tokens ORDER BY user_email');
     expect(rows).toEqual([
       { token_hash: hashToken(hub.token), user_email: 'alice@example.com' },
       { token_hash: hashToken(hub.otherToken), user_email: 'bob@example.com' },
     ]);
-    const file = readFileSync(hub.dbPath).toString('latin1') + readFileSync(`${hub.dbPath}-wal`, { flag: 'a+' }).toString('latin1');
-    expect(file).not.toContain(hub.token);
+    const { dbPath } = hub.storage.where;
+    if (dbPath !== undefined) {
+      const file = readFileSync(dbPath).toString('latin1') + readFileSync(`${dbPath}-wal`, { flag: 'a+' }).toString('latin1');
+      expect(file).not.toContain(hub.token);
+    } else {
+      expect(JSON.stringify(await hub.storage.rows('SELECT * FROM tokens'))).not.toContain(hub.token);
+    }
     expect(hub.token).toMatch(/^it_[A-Za-z0-9_-]{43}$/);
   });
 
   it('limits requests per token: 429 with Retry-After past the limit, other tokens unaffected', async () => {
-    hub = await startTestHub({ rateLimit: { max: 3, timeWindowMs: 60_000 } });
+    hub = await startTestHub({ rateLimit: { max: 3, timeWindowMs: 60_000 } }, backend);
     for (let i = 0; i < 3; i++) expect((await hub.call('/v1/incidents')).status).toBe(200);
     const limited = await hub.call('/v1/incidents');
     expect(limited.status).toBe(429);
@@ -74,7 +76,7 @@ describe('hub auth and rate limit', () => {
     // A limited create writes nothing.
     const create = await hub.create({ title: 'x', severity: 'SEV1' });
     expect(create.status).toBe(429);
-    expect(hub.count('incidents')).toBe(0);
+    expect(await hub.count('incidents')).toBe(0);
     expect((await hub.call('/v1/incidents', { token: hub.otherToken })).status).toBe(200);
     // Conditional polls count too (Bob's 2nd and 3rd request), and are refused in the same shape.
     const etag = (await hub.call('/v1/incidents', { token: hub.otherToken })).headers.get('etag') ?? '';

@@ -1,21 +1,21 @@
 // Bad input of every kind gets a clear `{ error: { code, message } }` with the right status, and
 // nothing is written: checked by counting rows in the file after each refusal.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { HUB_LIST_LIMIT_MAX, HUB_UPDATE_MESSAGE_MAX } from '../../../src-shared/hub-api.js';
 import { DESCRIPTION_MAX, TITLE_MAX } from '../../../src-shared/domain.js';
 import { hubErrorBodySchema } from '../../../src-shared/hub-api.js';
-import { startTestHub, type TestHub } from './hub-fixture.js';
+import { describeEachBackend, startTestHub, type TestHub } from './hub-fixture.js';
 
 const valid = { title: 'Checkout 5xx', severity: 'SEV2' };
 
-describe('hub bad input', () => {
+describeEachBackend('hub bad input', (backend) => {
   let hub: TestHub;
   let incidentId: string;
-  let writes: () => number[];
+  let writes: () => Promise<number[]>;
   beforeAll(async () => {
-    hub = await startTestHub({ bodyLimitBytes: 16 * 1024 });
+    hub = await startTestHub({ bodyLimitBytes: 16 * 1024 }, backend);
     incidentId = ((await (await hub.create(valid)).json()) as { id: string }).id;
-    writes = () => [hub.count('incidents'), hub.count('events'), hub.count('incident_timeline'), hub.count('idempotency_keys')];
+    writes = () => Promise.all([hub.count('incidents'), hub.count('events'), hub.count('incident_timeline'), hub.count('idempotency_keys')]);
   });
   afterAll(() => hub.close());
 
@@ -51,17 +51,17 @@ describe('hub bad input', () => {
   ];
 
   it.each(createCases)('create with %s → %s %s, nothing written', async (_name, init, status, code, message) => {
-    const before = writes();
+    const before = await writes();
     const response = await hub.call('/v1/incidents', { method: 'POST', ...init, headers: { 'idempotency-key': `bad-${_name.replace(/\W+/g, '-')}`, ...init.headers } });
     await expectRefused(response, status, code, message);
-    expect(writes()).toEqual(before);
+    expect(await writes()).toEqual(before);
   });
 
   it('create without an Idempotency-Key → 400 idempotency_key_required, nothing written', async () => {
-    const before = writes();
+    const before = await writes();
     await expectRefused(await hub.call('/v1/incidents', { method: 'POST', body: valid }), 400, 'idempotency_key_required');
     await expectRefused(await hub.call('/v1/incidents', { method: 'POST', body: valid, headers: { 'idempotency-key': 'x'.repeat(201) } }), 400, 'invalid_input');
-    expect(writes()).toEqual(before);
+    expect(await writes()).toEqual(before);
   });
 
   it.each([
@@ -97,9 +97,9 @@ describe('hub bad input', () => {
     ['an overlong title', { title: 'x'.repeat(TITLE_MAX + 1) }, /title/],
     ['a null title', { title: null }, /title/],
   ])('patch with %s → 400, nothing written', async (_name, body, message) => {
-    const before = writes();
+    const before = await writes();
     await expectRefused(await hub.call(`/v1/incidents/${incidentId}`, { method: 'PATCH', body, headers: { 'if-match': '*' } }), 400, 'invalid_input', message);
-    expect(writes()).toEqual(before);
+    expect(await writes()).toEqual(before);
   });
 
   it('patch with a list in If-Match → 400', async () => {
@@ -114,9 +114,9 @@ describe('hub bad input', () => {
     ['an invalid status', { message: 'x', status: 'done' }, /status/],
     ['an unknown field', { message: 'x', at: '2020-01-01' }, /at/],
   ])('update with %s → 400, nothing written', async (_name, body, message) => {
-    const before = writes();
+    const before = await writes();
     await expectRefused(await hub.call(`/v1/incidents/${incidentId}/updates`, { method: 'POST', body }), 400, 'invalid_input', message);
-    expect(writes()).toEqual(before);
+    expect(await writes()).toEqual(before);
   });
 
   it('an unknown route → 404 in the same error shape', async () => {

@@ -1,16 +1,15 @@
 // GET /v1/events over real sockets: live events with id/event/data, exact resume with Last-Event-ID
 // (header or query), heartbeats, and refusals.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { incidentSchema } from '../../../src-shared/domain.js';
-import { startHub } from '../../../src-hub/server.js';
-import { errorOf, startTestHub, type TestHub } from './hub-fixture.js';
+import { errorOf, describeEachBackend, startTestHub, type TestHub } from './hub-fixture.js';
 import { eventFrames, openSse, type SseReader } from './sse-reader.js';
 
-describe('hub events (SSE)', () => {
+describeEachBackend('hub events (SSE)', (backend) => {
   let hub: TestHub;
   const streams: SseReader[] = [];
   beforeEach(async () => {
-    hub = await startTestHub({ heartbeatMs: 50 });
+    hub = await startTestHub({ heartbeatMs: 50 }, backend);
   });
   afterEach(async () => {
     for (const stream of streams.splice(0)) stream.close();
@@ -78,15 +77,11 @@ describe('hub events (SSE)', () => {
     await hub.hub.close();
     await stream.ended;
 
-    const restarted = await startHub({ dbPath: hub.dbPath, host: '127.0.0.1', port: 0 });
-    try {
-      const resumed = await openSse(`${restarted.url}/v1/events`, { authorization: `Bearer ${hub.token}`, 'last-event-id': lastId });
-      streams.push(resumed);
-      const frames = eventFrames(await resumed.until((f) => eventFrames(f).length === 1, 'the event missed across the restart'));
-      expect(JSON.parse(frames[0]?.data ?? '{}').title).toBe('Missed before restart');
-    } finally {
-      await restarted.close();
-    }
+    const restarted = await hub.startInstance();
+    const resumed = await openSse(`${restarted.url}/v1/events`, { authorization: `Bearer ${hub.token}`, 'last-event-id': lastId });
+    streams.push(resumed);
+    const frames = eventFrames(await resumed.until((f) => eventFrames(f).length === 1, 'the event missed across the restart'));
+    expect(JSON.parse(frames[0]?.data ?? '{}').title).toBe('Missed before restart');
   });
 
   it('a client without Last-Event-ID gets only what happens after it connected', async () => {

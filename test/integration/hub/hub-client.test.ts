@@ -2,10 +2,10 @@
 // servers that misbehave on purpose).
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { HubError } from '../../../src-main/core/hub-client/hub-error.js';
 import { createHubClient, type HubClient } from '../../../src-main/core/hub-client/hub-client.js';
-import { startTestHub, type TestHub } from './hub-fixture.js';
+import { describeEachBackend, startTestHub, type TestHub } from './hub-fixture.js';
 
 async function misbehavingServer(handler: Parameters<typeof createServer>[1]): Promise<{ url: string; server: Server }> {
   const server = createServer(handler);
@@ -23,11 +23,11 @@ const hubError = async (promise: Promise<unknown>): Promise<HubError> => {
   throw new Error('expected a HubError');
 };
 
-describe('hub client', () => {
+describeEachBackend('hub client', (backend) => {
   let hub: TestHub;
   let client: HubClient;
   beforeEach(async () => {
-    hub = await startTestHub();
+    hub = await startTestHub({}, backend);
     client = createHubClient({ baseUrl: hub.url, token: hub.token, timeoutMs: 5_000 });
   });
   afterEach(() => hub.close());

@@ -1,28 +1,27 @@
 // Graceful shutdown over real sockets: SSE streams end, a request in flight still completes, a request
 // arriving meanwhile on an open connection gets 503 in the API's error shape, new connections are
-// refused afterwards, and the database is closed cleanly (WAL checkpointed).
-import BetterSqlite3 from 'better-sqlite3';
+// refused afterwards, and the database is closed cleanly (SQLite: WAL checkpointed). Both backends.
 import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
-import { describe, expect, it } from 'vitest';
-import { startTestHub } from './hub-fixture.js';
+import { expect, it } from 'vitest';
+import { describeEachBackend, startTestHub } from './hub-fixture.js';
 import { openSse } from './sse-reader.js';
 
-describe('hub graceful shutdown', () => {
+describeEachBackend('hub graceful shutdown', (backend) => {
   it('ends SSE streams, finishes the request in flight, refuses new connections, closes the database', async () => {
     let release: () => void = () => {};
     let holding = false;
     const hub = await startTestHub({
       afterIdempotencyClaim: () => (holding ? new Promise<void>((resolve) => (release = resolve)) : Promise.resolve()),
-    });
-    const { dbPath, url } = hub;
+    }, backend);
+    const { url } = hub;
     try {
       const stream = await openSse(`${url}/v1/events`, { authorization: `Bearer ${hub.token}` });
       await stream.until((f) => f.some((x) => x.comments.includes('connected')), 'the connected comment');
 
       holding = true;
       const inFlight = hub.create({ title: 'Declared during shutdown', severity: 'SEV2' });
-      for (let i = 0; i < 1000 && hub.count('idempotency_keys') === 0; i++) await new Promise((r) => setTimeout(r, 10));
+      for (let i = 0; i < 1000 && (await hub.count('idempotency_keys')) === 0; i++) await new Promise((r) => setTimeout(r, 10));
       // A request whose headers are still arriving when shutdown begins (its connection is busy, so
       // it is not closed as idle): it is finished afterwards and must be told the hub is draining.
       const late = connect(Number(new URL(url).port), '127.0.0.1');
@@ -48,11 +47,10 @@ describe('hub graceful shutdown', () => {
       await closed;
 
       await expect(fetch(`${url}/health`)).rejects.toThrow();
-      // The last connection closed the file cleanly: no WAL left behind, the incident is there.
-      expect(existsSync(`${dbPath}-wal`)).toBe(false);
-      const db = new BetterSqlite3(dbPath, { readonly: true });
-      expect(db.prepare('SELECT title FROM incidents').all()).toEqual([{ title: 'Declared during shutdown' }]);
-      db.close();
+      // The last connection closed the file cleanly: no WAL left behind (SQLite); the incident is there.
+      const { dbPath } = hub.storage.where;
+      if (dbPath !== undefined) expect(existsSync(`${dbPath}-wal`)).toBe(false);
+      expect(await hub.storage.rows('SELECT title FROM incidents')).toEqual([{ title: 'Declared during shutdown' }]);
     } finally {
       release();
       await hub.close();

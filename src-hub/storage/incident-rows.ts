@@ -1,5 +1,6 @@
-// Incident rows ↔ the §4 record. Optional fields are NULL in the table and absent in the record.
-import type { Incident, IncidentStatus, Severity } from '../../../src-shared/domain.js';
+// Incident rows ↔ the §4 record, for both backends (they select the same column names, times as
+// ISO-8601 text). Optional fields are NULL in the table and absent in the record.
+import type { Incident, IncidentStatus, Severity } from '../../src-shared/domain.js';
 
 export interface IncidentRow {
   id: string;

@@ -1,0 +1,104 @@
+// A throwaway PostgreSQL cluster from Debian's binaries (/usr/lib/postgresql/N/bin), for tests and
+// benches: initdb into a temp folder, a free port on 127.0.0.1, the socket in that folder, no fsync
+// (nothing here must survive a power cut), trust auth on loopback. initdb and postgres refuse to run
+// as root, so as root they run as the `postgres` user (created by the Debian package).
+import { spawnSync } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface PostgresCluster {
+  /** Superuser URL of the `postgres` database. */
+  url: string;
+  port: number;
+  /** Stops and starts the server on the same data and port (connections are dropped). */
+  restart(): void;
+  stop(): void;
+  /** Stops and deletes everything. */
+  destroy(): void;
+}
+
+/** POSTGRES_BIN_DIR, or the newest Debian PostgreSQL's bin folder; undefined when none is installed. */
+export function postgresBinDir(): string | undefined {
+  const fromEnv = process.env.POSTGRES_BIN_DIR;
+  if (fromEnv) return existsSync(join(fromEnv, 'initdb')) ? fromEnv : undefined;
+  const root = '/usr/lib/postgresql';
+  if (!existsSync(root)) return undefined;
+  const versions = readdirSync(root)
+    .filter((v) => /^\d+$/.test(v) && existsSync(join(root, v, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a));
+  return versions[0] === undefined ? undefined : join(root, versions[0], 'bin');
+}
+
+export const POSTGRES_INSTALL_HINT = 'sudo apt-get install -y postgresql';
+
+const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startPostgresCluster(binDir = postgresBinDir()): Promise<PostgresCluster> {
+  if (!binDir) throw new Error(`PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb); install it with: ${POSTGRES_INSTALL_HINT}`);
+  const home = mkdtempSync(join(tmpdir(), 'incident-pg-'));
+  const data = join(home, 'data');
+  if (isRoot()) chownSync(home, postgresUid(), postgresGid());
+  const run = (args: string[]) => {
+    const command = isRoot() ? 'runuser' : args[0] ?? '';
+    const argv = isRoot() ? ['-u', 'postgres', '--', ...args] : args.slice(1);
+    const result = spawnSync(command, argv, { encoding: 'utf8', cwd: home });
+    if (result.status !== 0) throw new Error(`${args.join(' ')} failed (${result.status}): ${result.stderr || result.stdout}`);
+  };
+  run([join(binDir, 'initdb'), '-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync', '--no-instructions']);
+  const port = await freePort();
+  const settings = [
+    `-p ${port}`,
+    `-k ${home}`,
+    '-c listen_addresses=127.0.0.1',
+    '-c fsync=off',
+    '-c synchronous_commit=off',
+    '-c full_page_writes=off',
+    '-c max_connections=300',
+  ].join(' ');
+  const start = () => run([join(binDir, 'pg_ctl'), '-D', data, '-o', settings, '-l', join(home, 'server.log'), '-w', '-t', '30', 'start']);
+  const stop = () => run([join(binDir, 'pg_ctl'), '-D', data, '-m', 'fast', '-w', 'stop']);
+  start();
+  let running = true;
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    port,
+    restart() {
+      stop();
+      start();
+    },
+    stop() {
+      if (running) stop();
+      running = false;
+    },
+    destroy() {
+      try {
+        if (running) stop();
+      } finally {
+        running = false;
+        rmSync(home, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+function postgresId(flag: '-u' | '-g'): number {
+  const result = spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error('running as root but there is no `postgres` user (install the Debian postgresql package)');
+  return Number(result.stdout.trim());
+}
+const postgresUid = () => postgresId('-u');
+const postgresGid = () => postgresId('-g');
