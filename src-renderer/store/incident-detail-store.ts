@@ -59,7 +59,8 @@ export const useIncidentDetail = create<IncidentDetailState>()((set, get) => ({
   receive(detail) {
     if (detail.incident.id !== get().incidentId) return;
     generation += 1;
-    set({ detail, error: undefined, loading: false });
+    // A fresh version from main (a save, a conflict's current one) is the news the notice was about.
+    set({ detail, error: undefined, loading: false, changedElsewhere: false });
   },
   flagChangedElsewhere() {
     set({ changedElsewhere: true });

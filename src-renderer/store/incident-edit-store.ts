@@ -146,7 +146,9 @@ export const useIncidentEdit = create<IncidentEditState>()((set, get) => {
     async reapply() {
       const { conflict, incidentId, saving } = get();
       if (!conflict || !incidentId || saving) return;
-      set({ base: conflict.current, conflict: undefined });
+      // The conflict stays on screen while the re-apply runs: it is replaced by the answer (saved, or
+      // another conflict if someone saved again meanwhile), not by a flash of the form.
+      set({ base: conflict.current });
       await send(incidentId, conflict.current.etag, conflict.patch);
     },
     discard() {

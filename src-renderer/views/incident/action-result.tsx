@@ -66,7 +66,8 @@ export function ActionResultPanel({ result, kind, label }: { result: ActionResul
           const failed = step.status === 'failed';
           // A vendor failure is a warning: the record counts. Only the hub failing is an error.
           const look = failed && step.step !== 'hub' ? 'waiting' : step.status;
-          const fallback = failed ? fallbackOf(step, kind, result.incident) : undefined;
+          // Main's error may already say what to do by hand; then it is not said twice.
+          const fallback = failed && !/by hand/i.test(step.error ?? '') ? fallbackOf(step, kind, result.incident) : undefined;
           const link = failed ? linkOf(step, result.incident) : undefined;
           return (
             <li key={step.step} className={`step step-${look}`} data-step={step.step} data-status={step.status}>
@@ -78,7 +79,9 @@ export function ActionResultPanel({ result, kind, label }: { result: ActionResul
                     <span className={`step-status step-status-${look}`}>{ACTION_STATUS_LABELS[step.status]}</span>
                   </span>
                 </div>
-                {failed && step.error ? <p className={step.step === 'hub' ? 'step-error' : 'step-error is-quiet'}>{step.error}</p> : null}
+                {(failed || step.status === 'skipped') && step.error ? (
+                  <p className={failed && step.step === 'hub' ? 'step-error' : 'step-error is-quiet'}>{step.error}</p>
+                ) : null}
                 {fallback ? (
                   <p className="step-fallback">
                     <strong>Do this by hand:</strong> {fallback}

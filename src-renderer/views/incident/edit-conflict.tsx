@@ -1,9 +1,23 @@
 import { useEffect, useRef } from 'react';
+import { Alert } from '../../components/alert.js';
 import { EDITABLE_FIELDS, type EditableField } from '../../../src-shared/incident-actions.js';
 import { useIncidentEdit, type EditConflict as Conflict } from '../../store/incident-edit-store.js';
 import { FIELD_LABELS, valueLabel } from './detail-labels.js';
 
 const shown = (value: unknown): string => (value === null ? 'none' : valueLabel(typeof value === 'string' ? value : undefined));
+
+/** An email may break after its "@" rather than anywhere in the narrow table. */
+function Value({ value }: { value: unknown }) {
+  const [user, ...domain] = shown(value).split('@');
+  return domain.length > 0 ? (
+    <>
+      {user}@<wbr />
+      {domain.join('@')}
+    </>
+  ) : (
+    <>{user}</>
+  );
+}
 
 /**
  * Someone saved the incident after this edit started: nothing of it was written. Shows each field
@@ -12,6 +26,7 @@ const shown = (value: unknown): string => (value === null ? 'none' : valueLabel(
  */
 export function EditConflictPanel({ conflict, onClosed }: { conflict: Conflict; onClosed: () => void }) {
   const saving = useIncidentEdit((s) => s.saving);
+  const error = useIncidentEdit((s) => s.error);
   const reapply = useIncidentEdit((s) => s.reapply);
   const discard = useIncidentEdit((s) => s.discard);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -56,13 +71,20 @@ export function EditConflictPanel({ conflict, onClosed }: { conflict: Conflict; 
                   {FIELD_LABELS[field]}
                   {theirs ? <span className="conflict-tag">changed</span> : null}
                 </th>
-                <td>{shown(current[field])}</td>
-                <td>{yours ? shown(mine[field]) : <span className="is-missing">not changed</span>}</td>
+                <td>
+                  <Value value={current[field]} />
+                </td>
+                <td>{yours ? <Value value={mine[field]} /> : <span className="is-missing">not changed</span>}</td>
               </tr>
             );
           })}
         </tbody>
       </table>
+      {error ? (
+        <Alert tone="error">
+          <strong>Not saved.</strong> {error.message}
+        </Alert>
+      ) : null}
       <div className="detail-form-actions">
         <button type="button" className="btn" onClick={onDiscard} aria-disabled={saving || undefined}>
           Discard mine

@@ -90,7 +90,8 @@ export function IncidentDetailView({ incidentId }: { incidentId: string }) {
             ) : null}
             {editing ? (
               conflict ? (
-                <EditConflictPanel conflict={conflict} onClosed={focusEdit} />
+                // Keyed by version: a second conflict is a new one, announced and focused again.
+                <EditConflictPanel key={conflict.current.etag} conflict={conflict} onClosed={focusEdit} />
               ) : (
                 <IncidentEditForm onClosed={focusEdit} />
               )

@@ -48,7 +48,7 @@ export function PostUpdateForm() {
         <div className="field">
           <div className="field-label-row">
             <label htmlFor="update-message" className="field-label">
-              Update
+              Message
             </label>
             <span id="update-count" className={over ? 'counter is-over' : 'counter'}>
               {count(length)} / {count(HUB_UPDATE_MESSAGE_MAX)}
@@ -74,7 +74,7 @@ export function PostUpdateForm() {
         </div>
         <div className="detail-form-row">
           <label htmlFor="update-status" className="field-label">
-            Status
+            New status
           </label>
           <select
             id="update-status"
