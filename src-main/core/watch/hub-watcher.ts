@@ -4,7 +4,6 @@
 // the position is saved after the sink has it, so a crash replays rather than loses (the ledger
 // then drops the repeat).
 import { EventSource } from 'eventsource';
-import { Agent, fetch as undiciFetch } from 'undici';
 import { incidentSchema, type Incident } from '../../../src-shared/domain.js';
 import { HUB_EVENT_TYPES } from '../../../src-shared/hub-api.js';
 import type { HubClient } from '../../../src-shared/hub-client-contract.js';
@@ -12,6 +11,7 @@ import type { WatchPositions } from '../notify/notification-ledger.js';
 import type { Clock, Http } from '../ports.js';
 import { hubChanges, type Me } from './hub-changes.js';
 import type { WatchSink } from './watch-event.js';
+import { streamFetch } from './stream-fetch.js';
 
 export interface HubWatcherOptions {
   /** The hub's URL and token; undefined in local mode (then only polling runs). */
@@ -43,12 +43,6 @@ const STREAM_RETRY_MS = 30_000;
  * a word (a half-open TCP connection) must not silence the watcher for good. A 304 costs nothing.
  */
 const STREAM_WATCHDOG_MS = 5 * 60_000;
-/**
- * The stream's own HTTP client: Node's global fetch keeps a 300 s body timeout whose timer wakes the
- * process every half second for as long as the stream is open (bench:watch: 212 ms CPU a minute
- * idle, against 50 without it). A stream is meant to stay open; the watchdog above covers a dead one.
- */
-const streamAgent = new Agent({ bodyTimeout: 0 });
 const STREAM_RETRY_MAX_MS = 10 * 60_000;
 
 export class HubWatcher {
@@ -125,7 +119,8 @@ export class HubWatcher {
       this.positioned();
       return;
     }
-    const http: Http = this.options.http ?? ((input, init) => undiciFetch(input as string, { ...(init as object), dispatcher: streamAgent }) as unknown as Promise<Response>);
+    // The stream's own client (see stream-fetch.ts): no body timeout, no second HTTP stack.
+    const http: Http = this.options.http ?? streamFetch;
     const positions = this.options.positions;
     const url = new URL('v1/events', target.url.endsWith('/') ? target.url : `${target.url}/`);
     const source = new EventSource(url, {
