@@ -33,7 +33,9 @@ const FILTERS: Record<ListStatus, string> = {
 /** $1 is the limit; with a cursor, $2/$3 are the (createdAt, id) of the previous page's last row. */
 export function postgresListSql(status: ListStatus, withCursor: boolean): string {
   const seek = withCursor ? ' AND (created_at, id) < ($2::timestamptz, $3::text)' : '';
-  return `SELECT ${INCIDENT_COLUMNS} FROM incidents WHERE ${FILTERS[status]}${seek} ORDER BY created_at DESC, id DESC LIMIT $1`;
+  // Qualified: a bare `created_at` in ORDER BY would mean the text output column of the same name,
+  // which sorts the same but cannot use the index.
+  return `SELECT ${INCIDENT_COLUMNS} FROM incidents WHERE ${FILTERS[status]}${seek} ORDER BY incidents.created_at DESC, incidents.id DESC LIMIT $1`;
 }
 
 /** The channel every hub instance LISTENs on; a committed change NOTIFYs it (payload unused). */
@@ -51,3 +53,10 @@ export const EVENTS_CHANNEL = 'incident_hub_events';
  * parallel but delays every reader behind any long transaction in the database.)
  */
 export const EVENTS_LOCK = 0x69686576;
+
+/**
+ * Advisory lock class (with hashtext(base name) as the key) taken by creates with a generated name:
+ * same-title declares through several instances pick -2, -3 … one after another instead of
+ * colliding and retrying. Always taken before EVENTS_LOCK, so the two never deadlock.
+ */
+export const NAME_LOCK_CLASS = 0x69686e6d;

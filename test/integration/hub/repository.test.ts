@@ -1,25 +1,25 @@
-// The SQLite repository on a real file: one transaction per change (incident, timeline, events,
-// idempotency record), optimistic versions, idempotency claims and the event log.
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+// The repository contract on both backends (a real SQLite file, a real PostgreSQL schema): one
+// transaction per change (incident, timeline, events, idempotency record), optimistic versions,
+// idempotency claims and the event log.
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Incident } from '../../../src-shared/domain.js';
 import { planCreate, planPatch } from '../../../src-hub/incidents/incident-changes.js';
-import { SqliteHubRepository } from '../../../src-hub/storage/sqlite/sqlite-hub-repository.js';
-import { makeTempHome } from '../../support/temp-home.js';
+import type { HubRepository } from '../../../src-hub/storage/repository.js';
+import { createTestStorage, describeEachBackend, type TestStorage } from './hub-fixture.js';
 
 const at = new Date('2026-11-24T10:00:00.000Z');
 const actor = { user: 'alice@example.com', at };
 
-describe('SqliteHubRepository', () => {
-  let temp: ReturnType<typeof makeTempHome>;
-  let repository: SqliteHubRepository;
-  beforeEach(() => {
-    temp = makeTempHome();
-    repository = SqliteHubRepository.open(join(temp.home, 'hub.db'));
+describeEachBackend('HubRepository', (backend) => {
+  let storage: TestStorage;
+  let repository: HubRepository;
+  beforeEach(async () => {
+    storage = await createTestStorage(backend);
+    repository = await storage.open();
   });
   afterEach(async () => {
     await repository.close();
-    temp.cleanup();
+    await storage.cleanup();
   });
 
   const create = async (id: string, title = 'Checkout 5xx', name?: string) => {
@@ -65,7 +65,7 @@ describe('SqliteHubRepository', () => {
         // An event type the CHECK constraint refuses: fails after the incident row was updated.
         return change && { ...change, events: ['incident.updated', 'incident.exploded' as 'incident.updated'] };
       }),
-    ).rejects.toThrow(/CHECK/);
+    ).rejects.toThrow(/CHECK|check constraint/);
     expect(await repository.getIncident('a')).toMatchObject({ version: 1, incident: { severity: 'SEV2' } });
     expect((await repository.timeline('a'))?.length).toBe(1);
     expect(await repository.lastEventId()).toBe(1);
