@@ -32,6 +32,7 @@ describe('incident detail', () => {
     expect(await page.locator('.detail-active').textContent()).toBe('Active');
     // Newest first: the links the declare added, then the declare itself at the bottom.
     expect(await page.locator('.timeline-entry').evaluateAll((items) => items.map((i) => i.getAttribute('data-kind')))).toEqual(['edited', 'declared']);
+    expect(await page.locator('.timeline-declared .timeline-change').textContent()).toBe('SEV1');
     await screenshot(page, 'incident-detail-light');
     const dark = await ui.open(app, { colorScheme: 'dark' });
     await openDetail(dark.page, declared.id);
@@ -120,6 +121,8 @@ describe('incident detail', () => {
     await page.getByRole('button', { name: 'Resolve incident' }).click();
 
     await page.getByRole('status').filter({ hasText: 'Incident resolved.' }).waitFor();
+    // The confirmation and its button are gone: focus is on the outcome, not lost to the page's top.
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('action-result');
     expect(await stepStatuses(page)).toEqual({ 'Incident record': 'Done', PagerDuty: 'Done', 'Slack channel post': 'Done', 'Digest post': 'Done' });
     await page.locator('.detail-status', { hasText: 'Resolved' }).waitFor();
     await page.locator('.timeline-entry[data-kind="resolved"]').waitFor();
@@ -180,6 +183,46 @@ describe('incident detail', () => {
     await page.getByRole('button', { name: 'Back to incidents' }).last().click();
     await page.getByRole('heading', { name: 'No open incidents. Quiet is good.' }).waitFor();
     expect(problems).toEqual([]);
+  });
+
+  it('works from the keyboard alone: Tab walks the view in reading order, an update is posted without a mouse', async () => {
+    const vendors = await ui.vendors();
+    const app = await ui.start({ env: vendors.env });
+    const declared = await declareAt(app, 10, { title: 'Checkout slow', severity: 'SEV2', service: 'checkout-api' });
+    const { page } = await ui.open(app);
+    await openDetail(page, declared.id);
+    await page.locator('.detail-countdown').waitFor();
+
+    const focused = () =>
+      page.evaluate(() => {
+        const active = document.activeElement;
+        return active?.getAttribute('aria-label') ?? (active?.id ? `#${active.id}` : (active?.textContent ?? ''));
+      });
+    const seen: string[] = [];
+    for (let i = 0; i < 9; i += 1) {
+      await page.keyboard.press('Tab');
+      seen.push(await focused());
+    }
+    expect(seen).toEqual([
+      `Slack channel of ${declared.name}`,
+      `PagerDuty incident of ${declared.name}`,
+      'Pin as active',
+      'Snooze',
+      'Edit',
+      'Resolve…',
+      '#update-message',
+      '#update-status',
+      'Post update',
+    ]);
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.type('Mitigated by scaling out; watching latency.');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Update posted.' }).waitFor();
+    // Focus stays on the button that posted (nothing under it went away).
+    expect(await focused()).toBe('Post update');
   });
 
   it('goes back with Escape, focus on the incident\'s row', async () => {

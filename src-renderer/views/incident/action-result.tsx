@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { Incident } from '../../../src-shared/domain.js';
 import type { ActionResult, ActionStep } from '../../../src-shared/incident-actions.js';
 import { Alert } from '../../components/alert.js';
@@ -56,9 +57,15 @@ function Headline({ result, kind }: { result: ActionResult; kind: ActionKind }) 
 }
 
 /** The steps of a posted update or a resolve, with the manual fallback of each failed vendor step. */
-export function ActionResultPanel({ result, kind, label }: { result: ActionResult; kind: ActionKind; label: string }) {
+export function ActionResultPanel({ result, kind, label, takeFocus }: { result: ActionResult; kind: ActionKind; label: string; takeFocus?: boolean }) {
+  const panel = useRef<HTMLDivElement>(null);
+  // After a resolve the confirmation and the Resolve button are gone: focus would drop to the page's
+  // top, so it comes here, where the outcome is.
+  useEffect(() => {
+    if (takeFocus) panel.current?.focus();
+  }, [takeFocus]);
   return (
-    <div className="action-result">
+    <div ref={panel} className="action-result" tabIndex={takeFocus ? -1 : undefined}>
       <Headline result={result} kind={kind} />
       <ul className="step-list action-steps" aria-label={label}>
         {result.steps.map((step) => {

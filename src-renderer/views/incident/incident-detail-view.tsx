@@ -115,7 +115,7 @@ export function IncidentDetailView({ incidentId }: { incidentId: string }) {
                 <ResolvePanel incident={incident} onClosed={focusResolve} />
               </div>
             ) : null}
-            {resolveResult ? <ActionResultPanel result={resolveResult} kind="resolve" label="Resolve steps" /> : null}
+            {resolveResult ? <ActionResultPanel result={resolveResult} kind="resolve" label="Resolve steps" takeFocus /> : null}
             {resolved ? null : <PostUpdateForm />}
             <IncidentTimeline entries={detail.timeline} now={now} />
           </>

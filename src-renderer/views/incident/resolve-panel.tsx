@@ -35,13 +35,13 @@ export function ResolvePanel({ incident, onClosed }: { incident: Incident; onClo
     void resolve();
   };
   const length = message.trim().length;
-  const vendors = [incident.links.pagerduty ? 'resolves its PagerDuty incident' : '', incident.links.slack ? `posts in #${incident.name}` : '']
+  const vendors = [incident.links.pagerduty ? 'resolves its PagerDuty incident' : '', incident.links.slack ? 'posts in its Slack channel' : '']
     .filter(Boolean)
     .join(', ');
   return (
     <form className="detail-resolve" onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate aria-labelledby="resolve-heading" aria-busy={resolving}>
       <h3 id="resolve-heading" className="detail-resolve-title">
-        Resolve {incident.name}?
+        Resolve this incident?
       </h3>
       <p className="field-hint">
         Marks it resolved for everyone{vendors ? `, ${vendors}` : ''} and tells the digest channel. Update reminders stop.

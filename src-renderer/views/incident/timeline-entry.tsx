@@ -5,7 +5,9 @@ import { formatTimeOfDay } from './format-time.js';
 
 /** One thing that happened: what, when, who; a change as from → to; an update's own words. */
 export function TimelineItem({ entry, now }: { entry: TimelineEntry; now: number }) {
-  const change = entry.from !== undefined || entry.to !== undefined;
+  // A change reads "from → to"; a value set for the first time (the declare's severity) just the value.
+  const change = entry.from !== undefined && entry.to !== undefined;
+  const setTo = entry.from === undefined && entry.to !== undefined;
   return (
     <li className={`timeline-entry timeline-${entry.kind}`} data-kind={entry.kind}>
       <div className="timeline-head">
@@ -14,6 +16,10 @@ export function TimelineItem({ entry, now }: { entry: TimelineEntry; now: number
           <span className="timeline-change">
             <span className="timeline-from">{valueLabel(entry.from)}</span>
             <span aria-label="to"> → </span>
+            <span className="timeline-to">{valueLabel(entry.to)}</span>
+          </span>
+        ) : setTo ? (
+          <span className="timeline-change">
             <span className="timeline-to">{valueLabel(entry.to)}</span>
           </span>
         ) : null}
