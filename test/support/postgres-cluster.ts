@@ -14,7 +14,10 @@ export interface PostgresCluster {
   port: number;
   /** Stops and starts the server on the same data and port (connections are dropped). */
   restart(): void;
+  /** Stops the server (fast shutdown: sessions are terminated, as in a managed database's restart). */
   stop(): void;
+  /** Starts it again after stop(). */
+  start(): void;
   /** Stops and deletes everything. */
   destroy(): void;
 }
@@ -83,6 +86,10 @@ export async function startPostgresCluster(binDir = postgresBinDir()): Promise<P
     stop() {
       if (running) stop();
       running = false;
+    },
+    start() {
+      if (!running) start();
+      running = true;
     },
     destroy() {
       try {

@@ -1,9 +1,12 @@
-// `incident-tray hub` and `hub token create` as a user runs them: real processes, a real database.
+// `incident-tray hub` and `hub token create` as a user runs them: real processes, a real database
+// (the SQLite file, or PostgreSQL with --database-url / DATABASE_URL).
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestSchema } from '../../support/postgres-schemas.js';
 import { makeTempHome } from '../../support/temp-home.js';
+import { postgresTestUrl } from './hub-fixture.js';
 
 const BIN = fileURLToPath(new URL('../../../bin/incident-tray.mjs', import.meta.url));
 
@@ -13,9 +16,10 @@ describe('incident-tray hub', () => {
     temp = makeTempHome();
   });
   afterEach(() => temp.cleanup());
-  const env = () => ({ PATH: process.env.PATH, HOME: temp.home, INCIDENT_TRAY_HOME: temp.home });
-  const run = (...args: string[]) => {
-    const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: env() });
+  const env = (extra: Record<string, string> = {}) => ({ PATH: process.env.PATH, HOME: temp.home, INCIDENT_TRAY_HOME: temp.home, ...extra });
+  const run = (...args: string[]) => runWith({}, ...args);
+  const runWith = (extra: Record<string, string>, ...args: string[]) => {
+    const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: env(extra) });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
   };
 
@@ -29,12 +33,38 @@ describe('incident-tray hub', () => {
     expect(bad.stdout).toBe('');
     expect(run('hub', 'token', 'create').code).toBe(2);
     expect(run('hub', '--port', '70000').code).toBe(2);
+    const both = run('hub', '--db', 'x.db', '--database-url', 'postgres://localhost/hub');
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('either --db (SQLite) or --database-url (PostgreSQL)');
+    const notPostgres = run('hub', 'token', 'create', '--user', 'alice@example.com', '--database-url', 'mysql://root:secret@db/hub');
+    expect(notPostgres.code).toBe(2);
+    expect(notPostgres.stderr).toContain('mysql://root:***@db/hub');
+    expect(notPostgres.stderr).not.toContain('secret');
   }, 90_000);
 
   it('hub prints its URL, serves the API with a token from token create, and exits 0 on SIGTERM', async () => {
     const db = join(temp.home, 'custom', 'hub.db');
     const token = run('hub', 'token', 'create', '--user', 'alice@example.com', '--db', db).stdout.trim();
-    const child = spawn(process.execPath, [BIN, 'hub', '--port', '0', '--db', db], { env: env() });
+    await servesWithToken(['--db', db], {}, token);
+  }, 60_000);
+
+  it.skipIf(postgresTestUrl() === undefined)('on PostgreSQL: token create --database-url, then hub with DATABASE_URL from the environment', async () => {
+    const schema = await createTestSchema(postgresTestUrl() ?? '');
+    try {
+      const created = run('hub', 'token', 'create', '--user', 'alice@example.com', '--database-url', schema.url);
+      expect(created.stderr).toBe('');
+      expect(created.stdout).toMatch(/^it_[A-Za-z0-9_-]{43}\n$/);
+      await servesWithToken([], { DATABASE_URL: schema.url }, created.stdout.trim());
+      expect((await schema.query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM ${schema.name}.tokens`)).rows[0]?.n).toBe(1);
+      // No SQLite file was made on the side.
+      expect(spawnSync('ls', [temp.home], { encoding: 'utf8' }).stdout).not.toContain('incident-hub.db');
+    } finally {
+      await schema.drop();
+    }
+  }, 60_000);
+
+  async function servesWithToken(args: string[], extraEnv: Record<string, string>, token: string) {
+    const child = spawn(process.execPath, [BIN, 'hub', '--port', '0', ...args], { env: env(extraEnv) });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     try {
       const url = await new Promise<string>((resolve, reject) => {
@@ -56,7 +86,7 @@ describe('incident-tray hub', () => {
     } finally {
       child.kill('SIGKILL');
     }
-  }, 60_000);
+  }
 
   it('defaults to incident-hub.db in the app home', () => {
     run('hub', 'token', 'create', '--user', 'alice@example.com');

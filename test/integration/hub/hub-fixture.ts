@@ -118,13 +118,16 @@ export interface TestHub {
   /** Counts rows straight from the database (another connection). */
   count(table: HubTable): Promise<number>;
   /** Another hub instance on the same data (a restart, or a second instance on PostgreSQL); closed by close(). */
-  startInstance(options?: HubOptions): Promise<RunningHub>;
+  startInstance(options?: TestHubOptions): Promise<RunningHub>;
   close(): Promise<void>;
 }
 
 let keys = 0;
 
-export async function startTestHub(options: HubOptions = {}, backend: HubBackend = 'sqlite'): Promise<TestHub> {
+/** Options of startHub that a test may set (storage, host and port are the fixture's). */
+export type TestHubOptions = HubOptions & Pick<StartHubOptions, 'pool'>;
+
+export async function startTestHub(options: TestHubOptions = {}, backend: HubBackend = 'sqlite'): Promise<TestHub> {
   const storage = await createTestStorage(backend);
   const setup = await storage.open();
   const token = await createToken(setup, 'alice@example.com', new Date());
