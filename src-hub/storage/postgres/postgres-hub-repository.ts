@@ -25,7 +25,7 @@ import type {
 } from '../repository.js';
 import { uniqueViolation } from './postgres-errors.js';
 import { query, transaction, type Queryable } from './postgres-pool.js';
-import { EVENTS_CHANNEL, EVENTS_LOCK, INCIDENT_COLUMNS, isoText, NAME_LOCK_CLASS, postgresListSql } from './postgres-sql.js';
+import { EVENTS_CHANNEL, EVENTS_LOCK, INCIDENT_COLUMNS, isoText, NAME_FAMILY_SQL, NAME_LOCK_CLASS, postgresListSql } from './postgres-sql.js';
 
 interface TimelineRow {
   id: number;
@@ -227,7 +227,7 @@ export class PostgresHubRepository implements HubRepository {
       // and the same suffix rule as SQLite's. The unique constraint stays the last word.
       const base = draft.name.base;
       await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [NAME_LOCK_CLASS, base]);
-      const { rows } = await client.query<{ name: string }>(`SELECT name FROM incidents WHERE name = $1 OR starts_with(name, $1 || '-')`, [base]);
+      const { rows } = await client.query<{ name: string }>(NAME_FAMILY_SQL, [base]);
       const names = new Set(rows.map((row) => row.name));
       name = uniqueIncidentName(base, (candidate) => names.has(candidate));
     }

@@ -60,3 +60,10 @@ export const EVENTS_LOCK = 0x69686576;
  * colliding and retrying. Always taken before EVENTS_LOCK, so the two never deadlock.
  */
 export const NAME_LOCK_CLASS = 0x69686e6d;
+
+/**
+ * Every name of a family: the base itself and `base-…`. '-' and '.' are adjacent bytes, so under the
+ * column's "C" collation the open range ('base-', 'base.') is exactly the names starting with 'base-',
+ * read from the unique index rather than by scanning every incident.
+ */
+export const NAME_FAMILY_SQL = `SELECT name FROM incidents WHERE name = $1 OR (name > $1 || '-' AND name < $1 || '.')`;

@@ -3,7 +3,7 @@
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { POSTGRES_HUB_MIGRATIONS, migratePostgresHub, postgresSchemaVersion } from '../../../src-hub/storage/postgres/migrations/index.js';
-import { postgresListSql } from '../../../src-hub/storage/postgres/postgres-sql.js';
+import { NAME_FAMILY_SQL, postgresListSql } from '../../../src-hub/storage/postgres/postgres-sql.js';
 import { HUB_MIGRATIONS } from '../../../src-hub/storage/sqlite/migrations/index.js';
 import { createTestSchema, type TestSchema } from '../../support/postgres-schemas.js';
 import { postgresTestUrl } from './hub-fixture.js';
@@ -110,6 +110,22 @@ describe.skipIf(baseUrl === undefined)('hub PostgreSQL migrations', () => {
       const plan = (await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${postgresListSql(status, withCursor)}`, values)).rows.map((r) => r['QUERY PLAN']).join('\n');
       expect(plan).toContain(index);
       expect(plan).not.toMatch(/Sort/);
+    });
+
+    it('the name family of a generated name is read from the unique index', async () => {
+      const client = await connect();
+      await migratePostgresHub(client);
+      await client.query(`
+        INSERT INTO incidents (id, name, title, severity, status, declared_by, created_at, updated_at)
+        SELECT 'i' || n, 'inc-20260101-t' || n, 't', 'SEV3', 'resolved', 'me', now(), now() FROM generate_series(1, 20000) AS n`);
+      await client.query(`INSERT INTO incidents (id, name, title, severity, status, declared_by, created_at, updated_at) VALUES
+        ('x1', 'inc-x', 't', 'SEV3', 'resolved', 'me', now(), now()), ('x2', 'inc-x-2', 't', 'SEV3', 'resolved', 'me', now(), now()),
+        ('x3', 'inc-x-10', 't', 'SEV3', 'resolved', 'me', now(), now()), ('x4', 'inc-xy', 't', 'SEV3', 'resolved', 'me', now(), now())`);
+      await client.query('ANALYZE incidents');
+      const plan = (await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${NAME_FAMILY_SQL}`, ['inc-x'])).rows.map((r) => r['QUERY PLAN']).join('\n');
+      expect(plan).toContain('incidents_name_unique');
+      expect(plan).not.toContain('Seq Scan');
+      expect((await client.query<{ name: string }>(NAME_FAMILY_SQL, ['inc-x'])).rows.map((r) => r.name).sort()).toEqual(['inc-x', 'inc-x-10', 'inc-x-2']);
     });
   });
 });

@@ -11,7 +11,8 @@ export const pgMigration001Incidents: PostgresMigration = {
     await client.query(`
       CREATE TABLE incidents (
         id             text PRIMARY KEY,
-        name           text NOT NULL CONSTRAINT incidents_name_unique UNIQUE,
+        -- Byte order ("C"): the name family lookup (base, base-2 …) is then a range on the unique index.
+        name           text COLLATE "C" NOT NULL CONSTRAINT incidents_name_unique UNIQUE,
         title          text NOT NULL,
         severity       text NOT NULL CHECK (severity IN ('SEV1','SEV2','SEV3','SEV4','SEV5')),
         status         text NOT NULL CHECK (status IN ('investigating','identified','monitoring','resolved')),
