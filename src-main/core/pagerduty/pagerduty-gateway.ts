@@ -4,7 +4,7 @@
 // that aborts nothing), so we pass our own AbortSignal; it waits `retryTimeout` and retries a 429 up
 // to three times by itself, which cannot be turned off — we make that wait short and own every retry
 // after it, honouring Retry-After / ratelimit-reset.
-import { api } from '@pagerduty/pdjs';
+import type * as PdjsModule from '@pagerduty/pdjs';
 import { z } from 'zod';
 import type { ServiceOption } from '../../../src-shared/domain.js';
 import type { Http } from '../ports.js';
@@ -56,6 +56,13 @@ const DUPLICATE_KEY = /matching dedup key already exists/i;
 const isResponseLike = (value: unknown): value is { status: number; headers: Headers } =>
   typeof value === 'object' && value !== null && typeof (value as { status?: unknown }).status === 'number' && typeof (value as { headers?: { get?: unknown } }).headers?.get === 'function';
 
+/**
+ * pdjs loaded on first use: it brings its own HTTP stack (cross-fetch), ~12 MB of RSS that a core
+ * which never calls the REST API (CLI `list`, Events-only setups) should not carry.
+ */
+let pdjs: Promise<typeof PdjsModule> | undefined;
+const loadPdjs = () => (pdjs ??= import('@pagerduty/pdjs'));
+
 export class PagerDutyGateway {
   constructor(private readonly options: PagerDutyGatewayOptions) {}
 
@@ -70,6 +77,7 @@ export class PagerDutyGateway {
   async rest(operation: string, request: PagerDutyRequest): Promise<{ status: number; data: unknown; headers: Headers }> {
     const token = this.options.token;
     if (!token) throw new StepError('auth', 'no PagerDuty API key is set: add one in Settings (or PAGERDUTY_TOKEN)');
+    const { api } = await loadPdjs();
     let answer: PdjsAnswer;
     try {
       answer = (await api({

@@ -1,5 +1,6 @@
 // @slack/web-api's errors, classified into StepErrors with a message that names what to fix.
-import { ErrorCode, type WebAPICallError } from '@slack/web-api';
+// The error codes from their own small module: classifying must not load the whole Web API client.
+import { ErrorCode, type WebAPICallError } from '@slack/web-api/dist/errors.js';
 import { StepError } from '../retry/step-error.js';
 
 /** Slack `error` codes that mean the token is the problem (a person must change the setting). */

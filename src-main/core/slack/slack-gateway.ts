@@ -1,7 +1,7 @@
 // The Slack Web API calls a declare makes, over @slack/web-api. The client's own retries (10 over
 // 30 minutes by default) are off and every call has a deadline: the declare's retry policy and the
 // outbox own retrying (DESIGN.md §6). Errors come out as StepErrors.
-import { LogLevel, WebClient, type Block, type KnownBlock } from '@slack/web-api';
+import type { Block, KnownBlock, WebClient } from '@slack/web-api';
 import { StepError } from '../retry/step-error.js';
 import { slackStepError } from './slack-errors.js';
 
@@ -38,22 +38,32 @@ export type CreateChannelOutcome = { kind: 'created'; channel: SlackChannel } | 
 const OK_ANYWAY = new Set(['already_in_channel', 'cant_invite_self', 'already_pinned']);
 
 export class SlackGateway {
-  private readonly client: WebClient;
+  private clientPromise: Promise<WebClient> | undefined;
   private identityPromise: Promise<SlackIdentity> | undefined;
 
-  constructor(options: SlackGatewayOptions) {
-    this.client = new WebClient(options.token, {
-      slackApiUrl: options.apiUrl,
-      retryConfig: { retries: 0 },
-      timeout: options.timeoutMs,
-      rejectRateLimitedCalls: true,
-      logLevel: LogLevel.ERROR,
-    });
+  constructor(private readonly options: SlackGatewayOptions) {}
+
+  /**
+   * The Web API client, loaded on first use: @slack/web-api (with axios) is ~16 MB of RSS that a core
+   * which never talks to Slack (a CLI `list`, a watcher without a Slack token) should not carry.
+   */
+  private client(): Promise<WebClient> {
+    this.clientPromise ??= import('@slack/web-api').then(
+      ({ WebClient, LogLevel }) =>
+        new WebClient(this.options.token, {
+          slackApiUrl: this.options.apiUrl,
+          retryConfig: { retries: 0 },
+          timeout: this.options.timeoutMs,
+          rejectRateLimitedCalls: true,
+          logLevel: LogLevel.ERROR,
+        }),
+    );
+    return this.clientPromise;
   }
 
-  private async call<T>(method: string, run: () => Promise<T>, tolerated: ReadonlySet<string> = new Set()): Promise<T | undefined> {
+  private async call<T>(method: string, run: (client: WebClient) => Promise<T>, tolerated: ReadonlySet<string> = new Set()): Promise<T | undefined> {
     try {
-      return await run();
+      return await run(await this.client());
     } catch (error) {
       const classified = slackStepError(method, error);
       if (classified.vendorCode && tolerated.has(classified.vendorCode)) return undefined;
@@ -63,7 +73,7 @@ export class SlackGateway {
 
   /** auth.test, asked once per gateway (the answer does not change while the token stays). */
   identity(): Promise<SlackIdentity> {
-    this.identityPromise ??= this.call('auth.test', () => this.client.auth.test()).then((answer) => {
+    this.identityPromise ??= this.call('auth.test', (client) => client.auth.test()).then((answer) => {
       if (!answer?.user_id || !answer.url) throw slackStepError('auth.test', new Error('auth.test did not say who the token is'));
       return { userId: answer.user_id, teamUrl: answer.url.endsWith('/') ? answer.url : `${answer.url}/` };
     });
@@ -81,14 +91,14 @@ export class SlackGateway {
   userIdByEmail(email: string): Promise<string | undefined> {
     const known = this.usersByEmail.get(email);
     if (known) return known;
-    const asked = this.call('users.lookupByEmail', () => this.client.users.lookupByEmail({ email }), new Set(['users_not_found'])).then((answer) => answer?.user?.id);
+    const asked = this.call('users.lookupByEmail', (client) => client.users.lookupByEmail({ email }), new Set(['users_not_found'])).then((answer) => answer?.user?.id);
     this.usersByEmail.set(email, asked);
     asked.catch(() => this.usersByEmail.delete(email));
     return asked;
   }
 
   async createChannel(name: string): Promise<CreateChannelOutcome> {
-    const answer = await this.call('conversations.create', () => this.client.conversations.create({ name, is_private: false }), new Set(['name_taken']));
+    const answer = await this.call('conversations.create', (client) => client.conversations.create({ name, is_private: false }), new Set(['name_taken']));
     if (!answer) return { kind: 'name_taken' };
     const channel = answer.channel;
     if (!channel?.id || !channel.name) throw slackStepError('conversations.create', new Error('no channel in the answer'));
@@ -99,8 +109,8 @@ export class SlackGateway {
   async findChannelByName(name: string): Promise<SlackChannel | undefined> {
     let cursor: string | undefined;
     for (let page = 0; page < 50; page++) {
-      const answer = await this.call('conversations.list', () =>
-        this.client.conversations.list({ limit: 1000, exclude_archived: false, types: 'public_channel,private_channel', ...(cursor ? { cursor } : {}) }),
+      const answer = await this.call('conversations.list', (client) =>
+        client.conversations.list({ limit: 1000, exclude_archived: false, types: 'public_channel,private_channel', ...(cursor ? { cursor } : {}) }),
       );
       const found = answer?.channels?.find((c) => c.name === name);
       if (found?.id) return { id: found.id, name, creator: found.creator, created: found.created, purpose: found.purpose?.value };
@@ -111,32 +121,32 @@ export class SlackGateway {
   }
 
   async setPurpose(channel: string, purpose: string): Promise<void> {
-    await this.call('conversations.setPurpose', () => this.client.conversations.setPurpose({ channel, purpose }));
+    await this.call('conversations.setPurpose', (client) => client.conversations.setPurpose({ channel, purpose }));
   }
 
   async setTopic(channel: string, topic: string): Promise<void> {
-    await this.call('conversations.setTopic', () => this.client.conversations.setTopic({ channel, topic }));
+    await this.call('conversations.setTopic', (client) => client.conversations.setTopic({ channel, topic }));
   }
 
   /** Inviting someone already there (or the token's own user) counts as done. */
   async invite(channel: string, user: string): Promise<void> {
-    await this.call('conversations.invite', () => this.client.conversations.invite({ channel, users: user }), OK_ANYWAY);
+    await this.call('conversations.invite', (client) => client.conversations.invite({ channel, users: user }), OK_ANYWAY);
   }
 
   async postMessage(channel: string, content: SlackMessageContent): Promise<{ channel: string; ts: string }> {
-    const answer = await this.call('chat.postMessage', () =>
-      this.client.chat.postMessage({ channel, text: content.text, blocks: content.blocks, unfurl_links: false }),
+    const answer = await this.call('chat.postMessage', (client) =>
+      client.chat.postMessage({ channel, text: content.text, blocks: content.blocks, unfurl_links: false }),
     );
     if (!answer?.ts || !answer.channel) throw slackStepError('chat.postMessage', new Error('no ts in the answer'));
     return { channel: answer.channel, ts: answer.ts };
   }
 
   async updateMessage(channel: string, ts: string, content: SlackMessageContent): Promise<void> {
-    await this.call('chat.update', () => this.client.chat.update({ channel, ts, text: content.text, blocks: content.blocks }));
+    await this.call('chat.update', (client) => client.chat.update({ channel, ts, text: content.text, blocks: content.blocks }));
   }
 
   async pin(channel: string, ts: string): Promise<void> {
-    await this.call('pins.add', () => this.client.pins.add({ channel, timestamp: ts }), OK_ANYWAY);
+    await this.call('pins.add', (client) => client.pins.add({ channel, timestamp: ts }), OK_ANYWAY);
   }
 
   /**
@@ -149,7 +159,7 @@ export class SlackGateway {
       // A channel we may post in but not read (a bot outside the digest channel): nothing can be found.
       const answer = await this.call(
         'conversations.history',
-        () => this.client.conversations.history({ channel, oldest: String(oldestUnixSeconds), limit: 200, inclusive: true, ...(cursor ? { cursor } : {}) }),
+        (client) => client.conversations.history({ channel, oldest: String(oldestUnixSeconds), limit: 200, inclusive: true, ...(cursor ? { cursor } : {}) }),
         new Set(['not_in_channel', 'channel_not_found']),
       );
       if (!answer) return undefined;
