@@ -7,6 +7,12 @@ interface Ticker {
   now: number;
   listeners: Set<() => void>;
   timer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * The same function on every render: React re-subscribes whenever `subscribe` changes, and a
+   * re-subscribe that restarts an idle ticker moves `now`, which re-renders, which re-subscribes…
+   */
+  subscribe: (listener: () => void) => () => void;
+  getSnapshot: () => number;
 }
 
 const tickers = new Map<number, Ticker>();
@@ -14,7 +20,14 @@ const tickers = new Map<number, Ticker>();
 function tickerFor(intervalMs: number): Ticker {
   let ticker = tickers.get(intervalMs);
   if (!ticker) {
-    ticker = { now: Date.now(), listeners: new Set(), timer: undefined };
+    const created: Ticker = {
+      now: Date.now(),
+      listeners: new Set(),
+      timer: undefined,
+      subscribe: (listener) => subscribe(intervalMs, created, listener),
+      getSnapshot: () => created.now,
+    };
+    ticker = created;
     tickers.set(intervalMs, ticker);
   }
   return ticker;
@@ -35,8 +48,7 @@ function schedule(intervalMs: number, ticker: Ticker): void {
   }, wait);
 }
 
-function subscribe(intervalMs: number, listener: () => void): () => void {
-  const ticker = tickerFor(intervalMs);
+function subscribe(intervalMs: number, ticker: Ticker, listener: () => void): () => void {
   if (ticker.listeners.size === 0) {
     // The time may have moved on while nobody was looking (the popover was closed).
     ticker.now = Date.now();
@@ -54,8 +66,6 @@ function subscribe(intervalMs: number, listener: () => void): () => void {
 
 /** The current time, moving every `intervalMs` (1 s for countdowns, 30 s for ages). */
 export function useTick(intervalMs: number): number {
-  return useSyncExternalStore(
-    (listener) => subscribe(intervalMs, listener),
-    () => tickerFor(intervalMs).now,
-  );
+  const ticker = tickerFor(intervalMs);
+  return useSyncExternalStore(ticker.subscribe, ticker.getSnapshot);
 }

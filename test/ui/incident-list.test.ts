@@ -112,6 +112,24 @@ describe('incident list', () => {
     expect(problems).toEqual([]);
   });
 
+  it('keeps counting on a clock that runs by itself (no fake timers), many rows at once', async () => {
+    // Regression: a ticker that re-subscribed on every render moved its time on each re-subscribe,
+    // re-rendering forever ("Maximum update depth exceeded") as soon as real time went by.
+    const app = await ui.start();
+    for (let i = 0; i < 20; i++) await declareAt(app, 5 + i, { title: `Checkout errors in region ${i}`, severity: i % 2 === 0 ? 'SEV1' : 'SEV2' });
+    const { page, problems } = await ui.open(app, {
+      beforeNavigate: async (p) => {
+        await p.clock.install({ time: PAGE_NOW });
+      },
+    });
+    const first = page.locator('.incident-row .countdown').first();
+    await page.locator('.incident-row').nth(19).waitFor();
+    const before = await first.textContent();
+    await expect.poll(() => first.textContent(), { timeout: 10_000 }).not.toBe(before);
+    expect(await page.locator('.incident-row').count()).toBe(20);
+    expect(problems).toEqual([]);
+  });
+
   it('filters to mine, all or one severity, with counts, remembers the choice, and says what a filter hides', async () => {
     const app = await ui.start();
     // Mine: what I command (whoever declares commands until someone takes over); the rest is teammates'.

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import type { Incident } from '../../../src-shared/domain.js';
 import { matchesFilter, type IncidentFilter, type TrackingById } from '../../lib/incident-filter.js';
 import { sortIncidents } from '../../lib/sort-incidents.js';
@@ -6,6 +6,9 @@ import { useFocusRescue } from '../../lib/use-focus-rescue.js';
 import { useRovingRows } from '../../lib/use-roving-rows.js';
 import { FilteredEmpty } from './filtered-empty.js';
 import { IncidentRow } from './incident-row.js';
+
+/** More rows than the 480 px popover shows (about four), so that scrolling at once finds rows too. */
+const FIRST_SCREEN_ROWS = 12;
 
 /** The open incidents, most severe first and the oldest first within a severity, through the filter. */
 export function IncidentList({ incidents, tracking, filter }: { incidents: readonly Incident[]; tracking: TrackingById; filter: IncidentFilter }) {
@@ -21,13 +24,17 @@ export function IncidentList({ incidents, tracking, filter }: { incidents: reado
  * between rows (roving tabindex), so the whole list is one Tab stop.
  */
 function IncidentRows({ shown, tracking }: { shown: readonly Incident[]; tracking: TrackingById }) {
-  const keys = useMemo(() => shown.map((incident) => incident.id), [shown]);
+  // The popover opens onto the first screenful at once; the rest of a long list (200 open incidents)
+  // follows in a background render right after that paint, instead of holding it back.
+  const limit = useDeferredValue(Number.POSITIVE_INFINITY, FIRST_SCREEN_ROWS);
+  const drawn = useMemo(() => (shown.length > limit ? shown.slice(0, limit) : shown), [shown, limit]);
+  const keys = useMemo(() => drawn.map((incident) => incident.id), [drawn]);
   const { listRef, currentKey, onKeyDown, onFocus } = useRovingRows(keys);
   // A row that leaves under the focus (resolved, filtered out) hands it to the row in its place.
   useFocusRescue(listRef, [keys]);
   return (
     <ul ref={listRef} className="incident-list" aria-label="Open incidents" onKeyDown={onKeyDown} onFocus={onFocus}>
-      {shown.map((incident) => (
+      {drawn.map((incident) => (
         <IncidentRow key={incident.id} incident={incident} tracking={tracking.get(incident.id)} tabbable={incident.id === currentKey} />
       ))}
     </ul>
