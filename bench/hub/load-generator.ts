@@ -13,7 +13,10 @@ interface PollTarget {
 type Job =
   | { kind: 'polls'; url: string; headers: Record<string, string>; connections: number; durationSec: number }
   | { kind: 'alternating-polls'; targets: PollTarget[]; connections: number; sliceSec: number; rounds: number }
-  | { kind: 'fanout'; baseUrl: string; token: string; clients: number; posts: number };
+  | { kind: 'polls-multi'; urls: string[]; headers: Record<string, string>; connections: number; durationSec: number }
+  | { kind: 'creates'; baseUrls: string[]; token: string; concurrency: number; durationSec: number; prefix: string }
+  /** Clients stream from baseUrl; posts go to postBaseUrl (another instance) when given. */
+  | { kind: 'fanout'; baseUrl: string; postBaseUrl?: string; token: string; clients: number; posts: number; warmupPosts?: number };
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -42,6 +45,47 @@ async function polls(job: Extract<Job, { kind: 'polls' }>) {
     Object.entries(result.statusCodeStats as Record<string, { count: number }>).map(([code, stat]) => [code, stat.count]),
   );
   return { requestsPerSecond: result.requests.average, p50Ms: result.latency.p50, p99Ms: result.latency.p99, total: result.requests.total, errors: result.errors, timeouts: result.timeouts, statusCodes };
+}
+
+/** Conditional polls against several instances at once, the connections split between them. */
+async function pollsMulti(job: Extract<Job, { kind: 'polls-multi' }>) {
+  const each = Math.max(1, Math.floor(job.connections / job.urls.length));
+  const results = await Promise.all(job.urls.map((url) => polls({ kind: 'polls', url, headers: job.headers, connections: each, durationSec: job.durationSec })));
+  return {
+    requestsPerSecond: results.reduce((sum, r) => sum + r.requestsPerSecond, 0),
+    p99Ms: Math.max(...results.map((r) => r.p99Ms)),
+    perInstance: results.map((r) => Math.round(r.requestsPerSecond)),
+    statusCodes: results.map((r) => r.statusCodes),
+    errors: results.reduce((sum, r) => sum + r.errors, 0),
+  };
+}
+
+/**
+ * Creates (POST /v1/incidents, each with its own Idempotency-Key and title) from `concurrency`
+ * workers for the duration, the workers spread over the instances.
+ */
+async function creates(job: Extract<Job, { kind: 'creates' }>) {
+  const until = performance.now() + job.durationSec * 1000;
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  const worker = async (w: number) => {
+    const baseUrl = job.baseUrls[w % job.baseUrls.length] ?? '';
+    for (let i = 0; performance.now() < until; i++) {
+      const started = performance.now();
+      const response = await fetch(`${baseUrl}/v1/incidents`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${job.token}`, 'content-type': 'application/json', 'idempotency-key': `${job.prefix}-${w}-${i}` },
+        body: JSON.stringify({ title: `${job.prefix} ${w} ${i}`, severity: 'SEV4' }),
+      });
+      await response.arrayBuffer();
+      latencies.push(performance.now() - started);
+      statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: job.concurrency }, (_, w) => worker(w)));
+  const seconds = (performance.now() - started) / 1000;
+  return { createsPerSecond: (statuses['201'] ?? 0) / seconds, total: latencies.length, statuses, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) };
 }
 
 /** Opens one SSE stream and reports each incident title that arrives, with its arrival time. */
@@ -82,22 +126,39 @@ async function fanout(job: Extract<Job, { kind: 'fanout' }>) {
     if (--post.remaining === 0) post.done();
   };
   const streams = await Promise.all(Array.from({ length: job.clients }, () => openStream(`${job.baseUrl}/v1/events`, job.token, onTitle)));
-  for (let i = 0; i < job.posts; i++) {
+  // Warm-up posts (first use of every code path on both ends) are delivered but not counted.
+  const warmup = job.warmupPosts ?? 0;
+  for (let i = -warmup; i < job.posts; i++) {
     const title = `Fan-out probe ${i}`;
     const delivered = new Promise<void>((done) => waiting.set(title, { started: performance.now(), remaining: job.clients, done }));
-    const response = await fetch(`${job.baseUrl}/v1/incidents`, {
+    const response = await fetch(`${job.postBaseUrl ?? job.baseUrl}/v1/incidents`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${job.token}`, 'content-type': 'application/json', 'idempotency-key': `fanout-${i}` },
+      headers: { authorization: `Bearer ${job.token}`, 'content-type': 'application/json', 'idempotency-key': `fanout-${job.postBaseUrl ?? ''}-${i}` },
       body: JSON.stringify({ title, severity: 'SEV3' }),
     });
     if (response.status !== 201) throw new Error(`create answered ${response.status}`);
     await Promise.race([delivered, new Promise((_, reject) => setTimeout(() => reject(new Error(`event ${i} not delivered to every client within 10 s`)), 10_000))]);
     waiting.delete(title);
+    if (i < 0) latencies.length = 0;
   }
   for (const stream of streams) stream.destroy();
   return { clients: job.clients, posts: job.posts, deliveries: latencies.length, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), maxMs: Math.max(...latencies) };
 }
 
 const job = JSON.parse(process.argv[2] ?? '{}') as Job;
-const result = job.kind === 'polls' ? await polls(job) : job.kind === 'alternating-polls' ? await alternatingPolls(job) : await fanout(job);
+const run = (): Promise<unknown> => {
+  switch (job.kind) {
+    case 'polls':
+      return polls(job);
+    case 'alternating-polls':
+      return alternatingPolls(job);
+    case 'polls-multi':
+      return pollsMulti(job);
+    case 'creates':
+      return creates(job);
+    case 'fanout':
+      return fanout(job);
+  }
+};
+const result = await run();
 process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -50,7 +50,14 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startPostgresCluster(binDir = postgresBinDir()): Promise<PostgresCluster> {
+export interface ClusterOptions {
+  /** Durable like a real server (fsync on) but commits acknowledged before the WAL flush — benches. */
+  durable?: boolean;
+  binDir?: string;
+}
+
+export async function startPostgresCluster(options: ClusterOptions = {}): Promise<PostgresCluster> {
+  const binDir = options.binDir ?? postgresBinDir();
   if (!binDir) throw new Error(`PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb); install it with: ${POSTGRES_INSTALL_HINT}`);
   const home = mkdtempSync(join(tmpdir(), 'incident-pg-'));
   const data = join(home, 'data');
@@ -67,9 +74,8 @@ export async function startPostgresCluster(binDir = postgresBinDir()): Promise<P
     `-p ${port}`,
     `-k ${home}`,
     '-c listen_addresses=127.0.0.1',
-    '-c fsync=off',
+    ...(options.durable ? [] : ['-c fsync=off', '-c full_page_writes=off']),
     '-c synchronous_commit=off',
-    '-c full_page_writes=off',
     '-c max_connections=300',
   ].join(' ');
   const start = () => run([join(binDir, 'pg_ctl'), '-D', data, '-o', settings, '-l', join(home, 'server.log'), '-w', '-t', '30', 'start']);

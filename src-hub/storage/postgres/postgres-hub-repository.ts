@@ -266,14 +266,19 @@ export class PostgresHubRepository implements HubRepository {
   /** Must be the transaction's last statements: see EVENTS_LOCK for why inserts are serialised. */
   private async writeEvents(client: Queryable, incident: Incident, types: readonly HubEventType[], at: string): Promise<HubEvent[]> {
     if (types.length === 0) return [];
-    await client.query('SELECT pg_advisory_xact_lock($1)', [EVENTS_LOCK]);
     const data = JSON.stringify(incident);
+    // One statement, so the lock is held for it and the COMMIT only: the lock (in the FROM, so it is
+    // taken before the first row — and its id — is made), the rows, and the NOTIFY, which PostgreSQL
+    // delivers to every listening instance when, and only if, this transaction commits.
     const { rows } = await client.query<{ id: number }>(
-      `INSERT INTO events (type, incident_id, data, at) SELECT t, $2, $3, $4 FROM unnest($1::text[]) WITH ORDINALITY AS u(t, n) ORDER BY n RETURNING id`,
-      [types, incident.id, data, at],
+      `INSERT INTO events (type, incident_id, data, at)
+       SELECT u.t, $2, $3, $4
+         FROM (SELECT pg_advisory_xact_lock($5), pg_notify($6, '')) AS locked,
+              unnest($1::text[]) WITH ORDINALITY AS u(t, n)
+        ORDER BY u.n
+       RETURNING id`,
+      [types, incident.id, data, at, EVENTS_LOCK, EVENTS_CHANNEL],
     );
-    // Delivered to every listening instance when (and only if) this transaction commits.
-    await client.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, '']);
     // Identity values follow the SELECT's order; sorting the returned ids does not rely on RETURNING's.
     const ids = rows.map((row) => row.id).sort((a, b) => a - b);
     return ids.map((id, i) => ({ id, type: types[i] as HubEventType, incident }));
