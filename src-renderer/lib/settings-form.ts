@@ -8,6 +8,7 @@ import {
   type SecretName,
   type Settings,
 } from '../../src-shared/settings.js';
+import { cadenceDraftFromSettings, cadenceFromDraft, describeCadencePath, limitMessage, type CadenceDraft } from './settings-cadence-form.js';
 
 export interface TextFieldMeta {
   label: string;
@@ -78,10 +79,11 @@ export const SECRET_FIELDS: Record<SecretName, SecretMeta> = {
   hubToken: { label: 'Token', environment: SECRET_ENVIRONMENT_VARIABLES.hubToken },
 };
 
-/** What the form edits: text as typed, and the two kinds of switches. */
+/** What the form edits: text as typed, the switches, and the update reminders. */
 export interface SettingsDraft {
   text: Record<TextSettingPath, string>;
   paging: Record<Severity, boolean>;
+  cadence: CadenceDraft;
   quiet: boolean;
 }
 
@@ -98,13 +100,14 @@ export function draftFromSettings(settings: Settings): SettingsDraft {
   return {
     text: Object.fromEntries(TEXT_SETTING_PATHS.map((p) => [p, readText(settings, p)])) as Record<TextSettingPath, string>,
     paging: Object.fromEntries(SEVERITIES.map((s) => [s, settings.routing[s].page])) as Record<Severity, boolean>,
+    cadence: cadenceDraftFromSettings(settings.cadence),
     quiet: settings.notifications.quiet,
   };
 }
 
 /**
- * The draft laid over the settings it was made from (so sections the form does not show, such as
- * the cadence, are kept). The result is unvalidated: it goes through settingsSchema next.
+ * The draft laid over the settings it was made from (so whatever the form does not show is kept).
+ * The result is unvalidated: it goes through settingsSchema next.
  */
 export function settingsFromDraft(base: Settings, draft: SettingsDraft): unknown {
   const next = structuredClone(base) as unknown as Record<string, Section>;
@@ -116,6 +119,7 @@ export function settingsFromDraft(base: Settings, draft: SettingsDraft): unknown
     else target[key] = value;
   }
   next.routing = Object.fromEntries(SEVERITIES.map((s) => [s, { page: draft.paging[s] }]));
+  next.cadence = cadenceFromDraft(base.cadence, draft.cadence) as Section;
   next.notifications = { ...next.notifications, quiet: draft.quiet };
   return next;
 }
@@ -124,7 +128,19 @@ const SECTION_TITLES: Record<string, string> = { user: 'You', slack: 'Slack', pa
 
 /** "Slack API URL" for "slack.apiUrl": how a problem is named in the summary above the form. */
 export function describeSettingPath(path: string): string {
+  const cadence = describeCadencePath(path);
+  if (cadence) return cadence.label;
   const field = (TEXT_FIELDS as Record<string, TextFieldMeta>)[path];
   const section = SECTION_TITLES[path.split('.')[0] ?? ''];
   return field && section ? `${section} ${field.label}` : path;
+}
+
+/**
+ * What to say about a setting zod refused. A number of minutes or days gets its range in words
+ * ("must be 1 to 1,440 minutes") whatever zod found wrong (empty, 0, 5000, 4.5); elsewhere zod's own
+ * message reads well already ("must end in /api/").
+ */
+export function describeProblem(path: string, zodMessage: string): string {
+  const cadence = describeCadencePath(path);
+  return cadence ? limitMessage(cadence.limits) : zodMessage;
 }

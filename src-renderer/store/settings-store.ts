@@ -12,7 +12,8 @@ import {
   type SettingsView,
 } from '../../src-shared/settings.js';
 import { getBridge } from '../bridge.js';
-import { draftFromSettings, settingsFromDraft, type SettingsDraft, type TextSettingPath } from '../lib/settings-form.js';
+import type { CadenceMinutesField, CadenceRuleDraft } from '../lib/settings-cadence-form.js';
+import { describeProblem, draftFromSettings, settingsFromDraft, type SettingsDraft, type TextSettingPath } from '../lib/settings-form.js';
 
 /** A secret being edited: a new value to set, or null to clear the stored one. */
 export type SecretEdits = Partial<Record<SecretName, string | null>>;
@@ -36,6 +37,10 @@ interface SettingsState {
   load(): Promise<void>;
   setText(path: TextSettingPath, value: string): void;
   setPaging(severity: Severity, page: boolean): void;
+  /** Off keeps the minutes in the draft, so turning a severity back on restores them. */
+  setRemind(severity: Severity, remind: boolean): void;
+  setCadenceMinutes(severity: Severity, field: CadenceMinutesField, value: string): void;
+  setStaleDays(value: string): void;
   setQuiet(quiet: boolean): void;
   setSecret(name: SecretName, value: string): void;
   clearSecret(name: SecretName): void;
@@ -50,9 +55,14 @@ function validate(view: SettingsView, draft: SettingsDraft) {
   const errors: Record<string, string> = {};
   for (const issue of parsed.error.issues) {
     const path = issue.path.join('.');
-    errors[path] ??= issue.message;
+    errors[path] ??= describeProblem(path, issue.message);
   }
   return { settings: undefined, errors };
+}
+
+function editRule(draft: SettingsDraft, severity: Severity, change: Partial<CadenceRuleDraft>): SettingsDraft {
+  const rule = { ...draft.cadence.perSeverity[severity], ...change };
+  return { ...draft, cadence: { ...draft.cadence, perSeverity: { ...draft.cadence.perSeverity, [severity]: rule } } };
 }
 
 export const useSettings = create<SettingsState>()((set, get) => {
@@ -103,6 +113,9 @@ export const useSettings = create<SettingsState>()((set, get) => {
     },
     setText: (path, value) => edit((d) => ({ ...d, text: { ...d.text, [path]: value } })),
     setPaging: (severity, page) => edit((d) => ({ ...d, paging: { ...d.paging, [severity]: page } })),
+    setRemind: (severity, remind) => edit((d) => editRule(d, severity, { remind })),
+    setCadenceMinutes: (severity, field, value) => edit((d) => editRule(d, severity, { [field]: value })),
+    setStaleDays: (value) => edit((d) => ({ ...d, cadence: { ...d.cadence, staleAfterDays: value } })),
     setQuiet: (quiet) => edit((d) => ({ ...d, quiet })),
     setSecret: (name, value) => editSecret(name, value.trim() === '' ? undefined : value),
     clearSecret: (name) => editSecret(name, null),

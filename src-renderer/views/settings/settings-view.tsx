@@ -7,6 +7,7 @@ import { ViewHeader } from '../../components/view-header.js';
 import { useEscape } from '../../lib/use-escape.js';
 import { useNavigation } from '../../store/navigation-store.js';
 import { useSettings } from '../../store/settings-store.js';
+import { CadenceSection } from './cadence-section.js';
 import { ErrorSummary } from './error-summary.js';
 import { NotificationsSection } from './notifications-section.js';
 import { PagingSection } from './paging-section.js';
@@ -79,6 +80,7 @@ export function SettingsView() {
               <SecretSetting name="hubToken" />
             </SettingsSection>
             <PagingSection />
+            <CadenceSection />
             <NotificationsSection />
           </div>
           <SaveBar onCancel={back} />
