@@ -51,6 +51,9 @@ describe('incident list screenshots', () => {
         await page.clock.fastForward(18 * 60_000 + 25_000);
         await page.locator('.active-incident-countdown', { hasText: 'overdue 0:25' }).waitFor();
         expect(await page.locator('.incident-row .countdown.is-overdue').allTextContents()).toEqual(['overdue 0:25', 'overdue 11:25']);
+        // Scrolled to the SEV2, so that the picture also shows the stale SEV4 further down.
+        await page.locator('.incident-row').nth(1).evaluate((row) => row.scrollIntoView({ block: 'start' }));
+        expect(await page.locator('.stale-mark').isVisible()).toBe(true);
         await screenshot(page, `popover-overdue-${colorScheme}`);
         expect(problems).toEqual([]);
       });

@@ -46,6 +46,8 @@ function IncidentRowView({ incident, tracking, tabbable }: IncidentRowProps) {
           <span id={`${domId}-name`} className="incident-name">
             {incident.name}
           </span>
+          {/* Beside the age it qualifies ("Stale 9d 2h"), not on a line of its own. */}
+          {stale ? <StaleMark id={`${domId}-stale`} since={stale} /> : null}
           <IncidentAge id={`${domId}-age`} createdAt={incident.createdAt} />
         </span>
         <span className="incident-title">{incident.title}</span>
@@ -60,7 +62,7 @@ function IncidentRowView({ incident, tracking, tabbable }: IncidentRowProps) {
           </span>
         </span>
       </button>
-      {slack || pagerduty || due || stale ? (
+      {slack || pagerduty || due ? (
         <div className="incident-foot">
           {slack ? (
             <LinkButton url={slack} label={`Slack channel of ${incident.name}`} tabIndex={tabIndex}>
@@ -72,10 +74,7 @@ function IncidentRowView({ incident, tracking, tabbable }: IncidentRowProps) {
               PagerDuty
             </LinkButton>
           ) : null}
-          <span className="incident-cadence">
-            {stale ? <StaleMark id={`${domId}-stale`} since={stale} /> : null}
-            {due ? <CountdownText id={`${domId}-due`} dueAt={due} /> : null}
-          </span>
+          {due ? <CountdownText id={`${domId}-due`} className="incident-cadence" dueAt={due} /> : null}
         </div>
       ) : null}
     </li>

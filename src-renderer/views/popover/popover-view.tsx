@@ -28,12 +28,15 @@ export function PopoverView() {
   const counts = useMemo(() => countByFilter(incidents, tracking), [incidents, tracking]);
   const active = snapshot?.active;
   const activeIncident = active ? incidents.find((incident) => incident.id === active.incidentId) : undefined;
+  // The header line is for a countdown: an incident I command without a cadence (SEV3 and below by
+  // default) has none, and would only push the list down. One I pinned is shown regardless (I chose it).
+  const showActive = active && activeIncident && (active.pinned || tracking.get(activeIncident.id)?.nextUpdateDueAt !== undefined);
   // Present where the watchers run (the app, `incident-tray ui`); a plain CLI core has none.
   const watch = snapshot?.watch;
   return (
     <div className="popover">
       <PopoverHeader store={snapshot?.store} />
-      {active && activeIncident ? <ActiveIncidentBar active={active} incident={activeIncident} tracking={tracking.get(activeIncident.id)} /> : null}
+      {showActive ? <ActiveIncidentBar active={active} incident={activeIncident} tracking={tracking.get(activeIncident.id)} /> : null}
       {watch ? <WatchStatus watch={watch} /> : null}
       {watch && watch.problems.length > 0 ? (
         <div className="popover-attention">
