@@ -125,6 +125,18 @@ describe('settings: update reminders', () => {
     expect(problems).toEqual([]);
   });
 
+  it('does not block a save on a bad value hidden behind a switch turned off', async () => {
+    const app = await ui.start();
+    const { page } = await ui.open(app, { view: 'settings' });
+    await thenEvery(page, 'SEV2').waitFor();
+    await thenEvery(page, 'SEV2').fill('0');
+    await remindSwitch(page, 'SEV2').uncheck();
+    await save(page);
+    // Off: no reminder; the interval nobody can see stays the saved one.
+    expect(app.core.settings.effective().cadence.perSeverity.SEV2).toEqual({ firstReminderMinutes: null, repeatEveryMinutes: 25 });
+    expect(await page.locator('.error-summary').count()).toBe(0);
+  });
+
   it('keeps every edit when main refuses the save, and saves it on the next try', async () => {
     const app = await ui.start();
     const { page } = await ui.open(app, { view: 'settings' });
