@@ -1,7 +1,8 @@
 // In-process fan-out of committed events, and the hub's view of its change sequence. Writers publish
 // after their transaction commits, so the sequence seen here never runs ahead of what a read returns
 // (a list ETag computed from it can be older than the data, which costs one 200, never newer, which
-// would hide a change behind a 304). A PostgreSQL backend would feed this from LISTEN/NOTIFY.
+// would hide a change behind a 304). With PostgreSQL it is fed, in id order, by the change feed that
+// follows the shared events table (storage/postgres/postgres-change-feed.ts).
 import type { HubEvent } from '../../src-shared/hub-api.js';
 import { formatSseEvent } from './sse-format.js';
 

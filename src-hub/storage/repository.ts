@@ -1,5 +1,5 @@
-// The hub's storage behind one interface (DESIGN.md §4): SQLite now, PostgreSQL later for teams that
-// run several hub instances. Methods are async so a networked database fits without changing callers.
+// The hub's storage behind one interface (DESIGN.md §4): SQLite (sqlite/) by default, PostgreSQL
+// (postgres/) for teams that run several hub instances. Methods are async for the networked one.
 // Each write method is one transaction: the change, its timeline entries, its events (the change
 // sequence) and, for creates, the idempotency record commit together or not at all.
 import type { Incident } from '../../src-shared/domain.js';
