@@ -3,7 +3,9 @@
 // database (not process memory) settles races: one incident per Idempotency-Key, no lost update,
 // unique names.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import pg from 'pg';
 import type { RunningHub } from '../../../src-hub/server.js';
+import { EVENTS_LOCK } from '../../../src-hub/storage/postgres/postgres-sql.js';
 import { errorOf, postgresTestUrl, startTestHub, type TestHub } from './hub-fixture.js';
 import { eventFrames, openSse, type SseReader } from './sse-reader.js';
 
@@ -72,6 +74,25 @@ describe.skipIf(postgresTestUrl() === undefined)('two hub instances on one Postg
       expect(ids).toEqual(ids.map((_, i) => (ids[0] ?? 0) + i));
     }
     expect(new Set(titles(onA))).toEqual(new Set(Array.from({ length: 40 }, (_, i) => `Burst ${i}`)));
+  });
+
+  it('a write waits for the event lock, so no event id can become visible before a smaller one', async () => {
+    // Hold the lock the way a slow writer on another instance would, between its INSERT and COMMIT.
+    const holder = new pg.Client({ connectionString: postgresTestUrl() });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT pg_advisory_xact_lock($1)', [EVENTS_LOCK]);
+      let answered = false;
+      const create = createOn(a, { title: 'Behind the lock', severity: 'SEV3' }, 'lock-1').then((r) => ((answered = true), r));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(answered).toBe(false);
+      expect(await hub.count('events')).toBe(0);
+      await holder.query('COMMIT');
+      expect((await create).status).toBe(201);
+    } finally {
+      await holder.end();
+    }
   });
 
   it('the same Idempotency-Key at both instances at once creates one incident; every answer is that one or 409', async () => {
