@@ -31,6 +31,7 @@ export class PostgresChangeFeed implements ChangeFeed {
   private closed = false;
   private reading: Promise<void> | undefined;
   private readAgain = false;
+  private readFailing = false;
   private reconnectDelay = RECONNECT_MIN_MS;
   private reconnectTimer: NodeJS.Timeout | undefined;
   private readonly safetyPoll: NodeJS.Timeout;
@@ -172,13 +173,16 @@ export class PostgresChangeFeed implements ChangeFeed {
         // Our own commits may have been published directly while this read was in flight.
         this.bus.publish(events.filter((event) => event.id > this.bus.lastEventId));
         this.settleWaiters();
-        if (events.length < PAGE) return;
+        if (events.length < PAGE) break;
       }
+      this.readFailing = false;
     } catch (error) {
       // The database is unavailable or busy: try again shortly, or this instance would stay behind
-      // until the next change anywhere woke it.
-      this.options.log('reading hub events failed; will retry', { error: error instanceof Error ? error.message : String(error) });
-      if (!this.closed) setTimeout(() => this.wake(), READ_RETRY_MS).unref();
+      // until the next change anywhere woke it (while the listener is down, its reconnect and the
+      // safety poll do that). Logged once per run of failures, not once per retry.
+      if (!this.readFailing) this.options.log('reading hub events failed; retrying', { error: error instanceof Error ? error.message : String(error) });
+      this.readFailing = true;
+      if (!this.closed && this.listening) setTimeout(() => this.wake(), READ_RETRY_MS).unref();
     }
   }
 }
