@@ -64,8 +64,14 @@ function subscribe(intervalMs: number, ticker: Ticker, listener: () => void): ()
   };
 }
 
-/** The current time, moving every `intervalMs` (1 s for countdowns, 30 s for ages). */
-export function useTick(intervalMs: number): number {
+const standStill = () => () => undefined;
+
+/**
+ * The current time, moving every `intervalMs` (1 s for countdowns, 30 s for ages). With `moving`
+ * false the caller keeps the time it last drew and costs nothing per tick: a countdown scrolled
+ * out of view. When it is moving again it re-subscribes and draws the current time at once.
+ */
+export function useTick(intervalMs: number, moving = true): number {
   const ticker = tickerFor(intervalMs);
-  return useSyncExternalStore(ticker.subscribe, ticker.getSnapshot);
+  return useSyncExternalStore(moving ? ticker.subscribe : standStill, ticker.getSnapshot);
 }

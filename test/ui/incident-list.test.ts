@@ -130,6 +130,25 @@ describe('incident list', () => {
     expect(problems).toEqual([]);
   });
 
+  it('ticks only the countdowns in view; one scrolled back into view shows the right time at once', async () => {
+    const app = await ui.start();
+    for (let i = 0; i < 15; i++) await declareAt(app, 19 - i, { title: `Checkout errors in region ${i}`, severity: 'SEV1' });
+    const { page, problems } = await openOnFakeClock(ui, app);
+    const rows = page.locator('.incident-row');
+    await rows.nth(14).waitFor();
+    expect(await rows.first().locator('.countdown').textContent()).toBe('next update in 11:00');
+    expect(await rows.nth(14).locator('.countdown').textContent()).toBe('next update in 25:00');
+
+    await page.clock.fastForward(10_000);
+    await rows.first().locator('.countdown', { hasText: 'next update in 10:50' }).waitFor();
+    // Out of view it stands still (it costs nothing per second)…
+    expect(await rows.nth(14).locator('.countdown').textContent()).toBe('next update in 25:00');
+    // …and in view it is right straight away, without waiting for the next tick.
+    await rows.nth(14).scrollIntoViewIfNeeded();
+    await rows.nth(14).locator('.countdown', { hasText: 'next update in 24:50' }).waitFor();
+    expect(problems).toEqual([]);
+  });
+
   it('filters to mine, all or one severity, with counts, remembers the choice, and says what a filter hides', async () => {
     const app = await ui.start();
     // Mine: what I command (whoever declares commands until someone takes over); the rest is teammates'.
@@ -256,6 +275,30 @@ describe('incident list', () => {
 
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(`#/incident/${encodeURIComponent(second.id)}`);
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps the keyboard focus in the list when the focused incident leaves it', async () => {
+    const app = await ui.start();
+    await declareAt(app, 50, { title: 'Checkout returns 5xx', severity: 'SEV1' });
+    const leaving = await declareAt(app, 30, { title: 'Login slow for SSO users', severity: 'SEV2' });
+    await declareAt(app, 20, { title: 'Search results stale', severity: 'SEV3' });
+
+    const { page, problems } = await ui.open(app);
+    await page.locator('.incident-row').nth(2).waitFor();
+    await page.getByRole('button', { name: 'SEV1 Checkout returns 5xx', exact: true }).focus();
+    await page.keyboard.press('ArrowDown');
+    const focusedName = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName);
+    expect(await focusedName()).toBe('SEV2 Login slow for SSO users');
+
+    // Resolved elsewhere: the row goes, and the focus goes to the row that took its place rather
+    // than to the top of the page.
+    await enrichIncident(app, leaving.id, { status: 'resolved' });
+    await page.locator('.incident-row', { hasText: 'Login slow for SSO users' }).waitFor({ state: 'detached' });
+    await expect.poll(focusedName).toBe('SEV3 Search results stale');
+    expect(await page.locator('.incident-row [tabindex="0"]').count()).toBe(1);
+    await page.keyboard.press('ArrowUp');
+    expect(await focusedName()).toBe('SEV1 Checkout returns 5xx');
     expect(problems).toEqual([]);
   });
 
