@@ -9,7 +9,6 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Where the hub's PostgreSQL tests run; '' when they skip. */
     postgresUrl: string;
-    postgresSkipReason: string;
   }
 }
 
@@ -24,9 +23,9 @@ export default async function setup(project: TestProject): Promise<() => void> {
     } else {
       reason = `PostgreSQL is not installed: the hub's PostgreSQL tests are skipped (install it with: ${POSTGRES_INSTALL_HINT}, or set TEST_DATABASE_URL)`;
       if (process.env.HUB_TEST_REQUIRE_POSTGRES === '1') throw new Error(reason.replace('are skipped', 'are required here (HUB_TEST_REQUIRE_POSTGRES=1)'));
+      console.warn(reason); // once per run, here, rather than once per test file
     }
   }
   project.provide('postgresUrl', url);
-  project.provide('postgresSkipReason', reason);
   return () => cluster?.destroy();
 }

@@ -19,17 +19,9 @@ export type HubBackend = (typeof HUB_BACKENDS)[number];
 
 export type HubTable = 'incidents' | 'events' | 'incident_timeline' | 'idempotency_keys' | 'tokens';
 
-let skipNoticeShown = false;
-
-/** The PostgreSQL URL of this run, or undefined (after printing why, once per worker). */
+/** The PostgreSQL URL of this run, or undefined (the global setup has said why, once). */
 export function postgresTestUrl(): string | undefined {
-  const url = inject('postgresUrl');
-  if (url) return url;
-  if (!skipNoticeShown) {
-    skipNoticeShown = true;
-    console.warn(inject('postgresSkipReason'));
-  }
-  return undefined;
+  return inject('postgresUrl') || undefined;
 }
 
 /** `describe` once per backend, named `name [backend]`. */
