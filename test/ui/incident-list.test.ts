@@ -302,6 +302,31 @@ describe('incident list', () => {
     expect(problems).toEqual([]);
   });
 
+  it('opens an incident far down a long list with the keyboard, and Escape from its detail returns focus to its row', async () => {
+    const app = await ui.start();
+    const declared = [];
+    for (let i = 0; i < 30; i++) declared.push(await declareAt(app, 100 - i, { title: `Queue backlog on shard ${i}`, severity: 'SEV4' }));
+    const last = declared.at(-1);
+    if (!last) throw new Error('nothing declared');
+
+    const { page, problems } = await ui.open(app);
+    await page.locator('.incident-row').nth(29).waitFor();
+    await page.getByRole('button', { name: 'SEV4 Queue backlog on shard 0', exact: true }).focus();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(`#/incident/${encodeURIComponent(last.id)}`);
+    await page.locator('.incident-row').first().waitFor({ state: 'detached' });
+
+    await page.keyboard.press('Escape');
+    await page.locator('.incident-row').first().waitFor();
+    // The row is the 30th, past what the list draws first; it is drawn at once all the same.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('SEV4 Queue backlog on shard 29');
+    expect(await page.locator('.incident-row [tabindex="0"]').count()).toBe(1);
+    await page.keyboard.press('ArrowUp');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('SEV4 Queue backlog on shard 28');
+    expect(problems).toEqual([]);
+  });
+
   it('tells a screen reader what each row is, and what its details are', async () => {
     const app = await ui.start();
     const linked = await declareAt(app, 40, { title: 'Checkout returns 5xx', severity: 'SEV1' });

@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import type { Incident } from '../../../src-shared/domain.js';
 import { matchesFilter, type IncidentFilter, type TrackingById } from '../../lib/incident-filter.js';
 import { sortIncidents } from '../../lib/sort-incidents.js';
@@ -6,6 +6,7 @@ import { useFocusRescue } from '../../lib/use-focus-rescue.js';
 import { useRovingRows } from '../../lib/use-roving-rows.js';
 import { FilteredEmpty } from './filtered-empty.js';
 import { IncidentRow } from './incident-row.js';
+import { lastOpenedIncident } from './last-opened-incident.js';
 
 /** More rows than the 480 px popover shows (about four), so that scrolling at once finds rows too. */
 const FIRST_SCREEN_ROWS = 12;
@@ -26,7 +27,9 @@ export function IncidentList({ incidents, tracking, filter }: { incidents: reado
 function IncidentRows({ shown, tracking }: { shown: readonly Incident[]; tracking: TrackingById }) {
   // The popover opens onto the first screenful at once; the rest of a long list (200 open incidents)
   // follows in a background render right after that paint, instead of holding it back.
-  const limit = useDeferredValue(Number.POSITIVE_INFINITY, FIRST_SCREEN_ROWS);
+  // Coming back from an incident's detail view, its row is among the first drawn: focus returns there.
+  const [firstLimit] = useState(() => Math.max(FIRST_SCREEN_ROWS, shown.findIndex((incident) => incident.id === lastOpenedIncident()) + 1));
+  const limit = useDeferredValue(Number.POSITIVE_INFINITY, firstLimit);
   const drawn = useMemo(() => (shown.length > limit ? shown.slice(0, limit) : shown), [shown, limit]);
   const keys = useMemo(() => drawn.map((incident) => incident.id), [drawn]);
   const { listRef, currentKey, onKeyDown, onFocus } = useRovingRows(keys);
