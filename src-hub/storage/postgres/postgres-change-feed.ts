@@ -100,7 +100,7 @@ export class PostgresChangeFeed implements ChangeFeed {
   }
 
   private async listen(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.options.connectionString, application_name: 'incident-hub-listener' });
+    const client = new pg.Client({ connectionString: this.options.connectionString, application_name: 'incident-hub-listener', keepAlive: true });
     const lost = (error?: Error) => {
       if (this.listener !== client) return;
       this.listener = undefined;

@@ -37,6 +37,10 @@ export function translatePgError(error: unknown, poolSize: number): unknown {
   if (isConnectionError(error)) {
     return new StorageUnavailableError('the hub cannot reach its database right now; retry shortly', 2, { cause: error });
   }
+  // 57014: the statement timeout (or an operator) cancelled it — an overloaded or locked database.
+  if (asPgError(error).code === '57014') {
+    return new StorageUnavailableError('the hub\'s database did not answer in time; retry shortly', 2, { cause: error });
+  }
   return error;
 }
 

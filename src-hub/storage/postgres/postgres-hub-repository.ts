@@ -171,15 +171,17 @@ export class PostgresHubRepository implements HubRepository {
   }
 
   async claimIdempotencyKey(claim: IdempotencyClaim): Promise<ClaimOutcome> {
+    // The common case, a new key, is one statement. A second instance inserting the same (user, key)
+    // waits here until the first commits, then inserts nothing and reads the first one's row below:
+    // exactly one claim wins.
+    const inserted = await query(
+      this.pool,
+      `INSERT INTO idempotency_keys (user_email, key, fingerprint, state, created_at) VALUES ($1, $2, $3, 'in-progress', $4)
+       ON CONFLICT (user_email, key) DO NOTHING`,
+      [claim.user, claim.key, claim.fingerprint, claim.at],
+    );
+    if (inserted.rowCount === 1) return { kind: 'claimed' };
     return transaction(this.pool, async (client): Promise<ClaimOutcome> => {
-      // A second instance inserting the same (user, key) waits here until the first commits, then
-      // inserts nothing and reads the first one's row below: exactly one claim wins.
-      const inserted = await client.query(
-        `INSERT INTO idempotency_keys (user_email, key, fingerprint, state, created_at) VALUES ($1, $2, $3, 'in-progress', $4)
-         ON CONFLICT (user_email, key) DO NOTHING`,
-        [claim.user, claim.key, claim.fingerprint, claim.at],
-      );
-      if (inserted.rowCount === 1) return { kind: 'claimed' };
       const { rows } = await client.query<IdempotencyRow>(
         `SELECT fingerprint, state, response_status, response_body, created_at < $3::timestamptz AS abandoned
            FROM idempotency_keys WHERE user_email = $1 AND key = $2 FOR UPDATE`,

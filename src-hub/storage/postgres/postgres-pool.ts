@@ -13,6 +13,7 @@ export interface PostgresPoolOptions {
 }
 
 export const POSTGRES_POOL_DEFAULTS = { max: 10, acquireTimeoutMs: 3_000 } as const;
+const STATEMENT_TIMEOUT_MS = 15_000;
 
 const INT8_OID = 20;
 
@@ -32,6 +33,11 @@ export function createPostgresPool(connectionString: string, options: PostgresPo
     connectionTimeoutMillis: options.acquireTimeoutMs,
     idleTimeoutMillis: 30_000,
     application_name: 'incident-hub',
+    // A request never waits on the database for ever (a lock held by someone else, an overloaded
+    // server): past this it is answered 503 and the client retries.
+    statement_timeout: STATEMENT_TIMEOUT_MS,
+    // Notice a database host that vanished without closing the connection.
+    keepAlive: true,
     types,
   });
   // An idle connection that dies (database restart) emits 'error' on the pool; without a listener

@@ -28,6 +28,12 @@ describe('PostgreSQL errors', () => {
     expect((translated as StorageUnavailableError).retryAfterSeconds).toBe(2);
   });
 
+  it('a statement cancelled by the timeout is "unavailable" too, but its connection is fine', () => {
+    const cancelled = pgError({ code: '57014', message: 'canceling statement due to statement timeout' });
+    expect(isConnectionError(cancelled)).toBe(false);
+    expect(translatePgError(cancelled, 10)).toBeInstanceOf(StorageUnavailableError);
+  });
+
   it('anything else stays what it is (a 500, logged): constraint and syntax errors are bugs here', () => {
     for (const error of [pgError({ code: '23514', message: 'violates check constraint' }), pgError({ code: '42601' }), new TypeError('x')]) {
       expect(isConnectionError(error)).toBe(false);
