@@ -42,6 +42,7 @@ const COMMON_ERRORS = {
   '400': errorResponse('Invalid input: malformed JSON, wrong types, unknown fields, overlong strings.'),
   '401': errorResponse('Missing or invalid bearer token.'),
   '429': errorResponse('Rate limited; see Retry-After.'),
+  '503': errorResponse('`unavailable`: the hub is shutting down, or its database is unreachable or has no free connection; retry after Retry-After.'),
 };
 const BODY_ERRORS = {
   '413': errorResponse('Body larger than the limit.'),
