@@ -9,11 +9,18 @@ interface PreferenceRow {
 }
 
 export class IncidentPreferences {
-  constructor(private readonly db: AppDatabase) {}
+  // Every snapshot reads these two: prepared once.
+  private readonly pinnedQuery;
+  private readonly snoozedQuery;
+
+  constructor(private readonly db: AppDatabase) {
+    this.pinnedQuery = db.prepare<[], { incident_id: string }>('SELECT incident_id FROM incident_preferences WHERE pinned_at IS NOT NULL ORDER BY pinned_at DESC LIMIT 1');
+    this.snoozedQuery = db.prepare<[string], PreferenceRow>('SELECT * FROM incident_preferences WHERE snoozed_until > ?');
+  }
 
   /** The pinned incident, if any (at most one is pinned). */
   pinned(): string | undefined {
-    return this.db.prepare<[], { incident_id: string }>('SELECT incident_id FROM incident_preferences WHERE pinned_at IS NOT NULL ORDER BY pinned_at DESC LIMIT 1').get()?.incident_id;
+    return this.pinnedQuery.get()?.incident_id;
   }
 
   /** Pins `incidentId` (unpinning any other), or unpins with undefined. */
@@ -35,7 +42,7 @@ export class IncidentPreferences {
 
   /** Snoozes still running at `now`, by incident. */
   snoozedUntil(now: Date): Map<string, string> {
-    const rows = this.db.prepare<[string], PreferenceRow>('SELECT * FROM incident_preferences WHERE snoozed_until > ?').all(now.toISOString());
+    const rows = this.snoozedQuery.all(now.toISOString());
     return new Map(rows.map((row) => [row.incident_id, row.snoozed_until ?? '']));
   }
 
