@@ -51,7 +51,10 @@ export const incidentPatchSchema = z
   .strictObject({
     title: titleSchema.optional(),
     severity: severitySchema.optional(),
-    status: statusSchema.optional(),
+    // Resolving is its own command: it also resolves the PagerDuty incident and tells Slack.
+    status: statusSchema
+      .exclude(['resolved'], { error: 'resolve with Resolve (it also resolves PagerDuty and tells Slack); an edit sets investigating, identified or monitoring' })
+      .optional(),
     commander: shortText('commander').nullable().optional(),
     description: descriptionText.nullable().optional(),
   })

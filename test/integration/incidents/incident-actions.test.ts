@@ -129,6 +129,7 @@ describe('running an incident', () => {
     const { etag, timeline } = value(await handlers['incident.get']({ id }));
     expect(await send('incident.edit', { id, etag, patch: { severity: 'SEV9' } })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('severity must be one of SEV1, SEV2, SEV3, SEV4, SEV5') } });
     expect(await send('incident.edit', { id, etag, patch: { links: { slack: 'https://x.slack.com/archives/C1' } } })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await send('incident.edit', { id, etag, patch: { status: 'resolved' } })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('resolve with Resolve') } });
     expect(await send('incident.edit', { id, etag, patch: {} })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('change at least one field') } });
     expect(await send('incident.get', { id: 'no-such-incident' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await send('incident.pin', { id: 'no-such-incident' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
