@@ -29,7 +29,7 @@ describe('incident detail: editing', () => {
     await openDetail(page, declared.id);
 
     await page.getByRole('button', { name: 'Edit' }).click();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('edit-title');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('edit-title');
     await page.getByLabel('Title').fill('Checkout 5xx in EU');
     await page.getByLabel('Status', { exact: true }).selectOption('identified');
 

@@ -19,7 +19,7 @@ describe('incident detail', () => {
     await openDetail(page, declared.id);
 
     await page.getByRole('heading', { level: 1, name: declared.name }).waitFor();
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     expect(await page.locator('.detail-title').textContent()).toBe('Checkout returns 5xx');
     expect(await page.locator('.detail-facts .sev-badge').textContent()).toBe('SEV1');
     expect(await page.locator('.detail-status').textContent()).toBe('Investigating');
@@ -113,7 +113,7 @@ describe('incident detail', () => {
     await closing.fill('Card processor recovered; retries drained.');
     await page.keyboard.press('Escape');
     await page.locator('.detail-resolve').waitFor({ state: 'detached' });
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Resolve…');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Resolve…');
     expect(await page.locator('.incident-detail').count()).toBe(1);
     // The words are still there when it opens again.
     await page.keyboard.press('Enter');
@@ -122,7 +122,7 @@ describe('incident detail', () => {
 
     await page.getByRole('status').filter({ hasText: 'Incident resolved.' }).waitFor();
     // The confirmation and its button are gone: focus is on the outcome, not lost to the page's top.
-    expect(await page.evaluate(() => document.activeElement?.className)).toBe('action-result');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe('action-result');
     expect(await stepStatuses(page)).toEqual({ 'Incident record': 'Done', PagerDuty: 'Done', 'Slack channel post': 'Done', 'Digest post': 'Done' });
     await page.locator('.detail-status', { hasText: 'Resolved' }).waitFor();
     await page.locator('.timeline-entry[data-kind="resolved"]').waitFor();
@@ -233,6 +233,6 @@ describe('incident detail', () => {
     await page.locator('.detail-title').waitFor();
     await page.keyboard.press('Escape');
     await page.locator('.incident-row').first().waitFor();
-    expect(await page.evaluate(() => document.activeElement?.closest('.incident-row')?.getAttribute('data-incident'))).toBe(declared.name);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.incident-row')?.getAttribute('data-incident'))).toBe(declared.name);
   });
 });

@@ -323,7 +323,7 @@ describe('incident list', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('SEV4 Queue backlog on shard 29');
     expect(await page.locator('.incident-row [tabindex="0"]').count()).toBe(1);
     await page.keyboard.press('ArrowUp');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('SEV4 Queue backlog on shard 28');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('SEV4 Queue backlog on shard 28');
     expect(problems).toEqual([]);
   });
 
