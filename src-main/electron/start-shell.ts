@@ -150,6 +150,8 @@ export async function startShell(options: ShellOptions): Promise<RunningShell | 
   // Reads the open list and resumes declares a crash or an outage left unfinished.
   core.start().catch((error: unknown) => logger.error('core start failed', { error: String(error) }));
   const stopWatchingNetwork = watchNetwork(() => core.refresh());
+  // The first click on the tray should find the popover painted, not start loading it.
+  windows.prepare('popover');
 
   app.on('second-instance', () => show('popover'));
   app.on('before-quit', () => windows.prepareQuit());

@@ -46,14 +46,17 @@ describe.skipIf(skipReason !== undefined)(`Electron app${skipReason ? ` (skipped
   });
 
   const openPopover = async (): Promise<Page> => {
-    const opened = app.waitForEvent('window');
+    // The popover is loaded hidden at start (the first click finds it painted): find it, or wait for it.
+    const popoverPage = () => app.windows().find((p) => p.url().endsWith('#/popover'));
+    // The popover is the first window the app creates.
+    const loaded = popoverPage() ?? (await app.firstWindow());
     // What the OS does when the user starts the app again: the running instance shows its popover.
     await app.evaluate(({ app: electronApp }) => {
       electronApp.emit('second-instance', {}, [], '');
     });
-    const page = await opened;
-    await page.waitForLoadState('domcontentloaded');
-    return page;
+    await loaded.waitForLoadState('domcontentloaded');
+    expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().filter((w) => w.isVisible()).length)).toBe(1);
+    return loaded;
   };
 
   it('starts as a tray app with no window open', async () => {

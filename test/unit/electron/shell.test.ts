@@ -59,7 +59,9 @@ describe('lifecycle', () => {
 
   it('when someone starts the app again, the running instance shows its popover', async () => {
     await start();
-    expect(BrowserWindow.getAllWindows()).toHaveLength(0);
+    // Loaded hidden at start, so that the first click shows a painted window.
+    expect(BrowserWindow.getAllWindows()).toHaveLength(1);
+    expect(windowFor('popover').isVisible()).toBe(false);
     app.emit('second-instance', {}, ['incident-tray'], '/');
     await settle();
     const popover = windowFor('popover');
@@ -71,7 +73,9 @@ describe('lifecycle', () => {
     theMenu().click(TRAY_MENU_LABELS.settings);
     await settle();
     windowFor('settings').close();
-    expect(BrowserWindow.getAllWindows()).toHaveLength(0);
+    // Only the hidden popover is left.
+    expect(BrowserWindow.getAllWindows()).toEqual([windowFor('popover')]);
+    expect(windowFor('popover').isVisible()).toBe(false);
     expect(app.listenerCount('window-all-closed')).toBeGreaterThan(0);
     expect(app.quitCalls).toBe(0);
   });
@@ -132,7 +136,8 @@ describe('tray', () => {
     await settle();
     theMenu().click(TRAY_MENU_LABELS.declare);
     await settle();
-    expect(BrowserWindow.getAllWindows()).toHaveLength(1);
+    // The declare window and the hidden popover.
+    expect(BrowserWindow.getAllWindows()).toHaveLength(2);
   });
 
   it('a left click toggles the popover, next to the icon', async () => {
@@ -153,14 +158,13 @@ describe('tray', () => {
 
   it('a notification about an incident opens the popover on that incident, without reloading an open popover', async () => {
     const { shell } = await start();
+    const popover = windowFor('popover');
     await shell.windows.showIncident('01J/odd id');
     await settle();
-    const [popover] = BrowserWindow.getAllWindows();
-    if (!popover) throw new Error('no popover');
     expect(popover.isVisible()).toBe(true);
-    expect(popover.loaded.map((l) => l.options?.hash)).toEqual(['/incident/01J%2Fodd%20id']);
+    expect(popover.loaded.map((l) => l.options?.hash)).toEqual(['/popover', '/incident/01J%2Fodd%20id']);
     await shell.windows.showIncident('other');
-    expect(popover.loaded.map((l) => l.options?.hash)).toEqual(['/incident/01J%2Fodd%20id', '/incident/other']);
+    expect(popover.loaded.map((l) => l.options?.hash)).toEqual(['/popover', '/incident/01J%2Fodd%20id', '/incident/other']);
     expect(BrowserWindow.getAllWindows()).toHaveLength(1);
   });
 
