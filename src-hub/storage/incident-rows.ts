@@ -1,6 +1,7 @@
-// Incident rows ↔ the §4 record, for both backends (they select the same column names, times as
+// Incident and timeline rows ↔ the §4 records, for both backends (they select the same column names, times as
 // ISO-8601 text). Optional fields are NULL in the table and absent in the record.
 import type { Incident, IncidentStatus, Severity } from '../../src-shared/domain.js';
+import type { TimelineEntry, TimelineKind } from '../../src-shared/hub-api.js';
 
 export interface IncidentRow {
   id: string;
@@ -59,4 +60,23 @@ export function incidentToParams(incident: Incident) {
     slack: incident.links.slack ?? null,
     pagerduty: incident.links.pagerduty ?? null,
   };
+}
+
+export interface TimelineRow {
+  id: number;
+  incident_id: string;
+  kind: TimelineKind;
+  at: string;
+  actor: string;
+  message: string | null;
+  from_value: string | null;
+  to_value: string | null;
+}
+
+export function rowToTimelineEntry(row: TimelineRow): TimelineEntry {
+  const entry: TimelineEntry = { id: row.id, incidentId: row.incident_id, kind: row.kind, at: row.at, actor: row.actor };
+  if (row.message !== null) entry.message = row.message;
+  if (row.from_value !== null) entry.from = row.from_value;
+  if (row.to_value !== null) entry.to = row.to_value;
+  return entry;
 }

@@ -74,6 +74,13 @@ export const PlusIcon = () => (
     <path d="M8 3v10M3 8h10" />
   </Icon>
 );
+/** A funnel: the popover's filter. */
+export const FilterIcon = () => (
+  <Icon>
+    <path d="M2.5 3.5h11L9.25 8.6v3.9l-2.5 1.2V8.6z" />
+  </Icon>
+);
+
 export const ExternalIcon = () => (
   <Icon>
     <path d="M9 3h4v4M13 3L7.5 8.5M11.5 9.5v3a.5.5 0 0 1-.5.5H3.5a.5.5 0 0 1-.5-.5V5a.5.5 0 0 1 .5-.5h3" />

@@ -5,9 +5,9 @@
 // EVENTS_LOCK) is the change sequence every instance follows.
 import type pg from 'pg';
 import type { Incident } from '../../../src-shared/domain.js';
-import type { HubEvent, HubEventType, TimelineEntry, TimelineKind } from '../../../src-shared/hub-api.js';
+import type { HubEvent, HubEventType, TimelineEntry } from '../../../src-shared/hub-api.js';
 import { uniqueIncidentName } from '../../../src-shared/incident-name.js';
-import { incidentToParams, rowToIncident, type IncidentRow } from '../incident-rows.js';
+import { incidentToParams, rowToIncident, rowToTimelineEntry, type IncidentRow, type TimelineRow } from '../incident-rows.js';
 import type {
   ChangeOutcome,
   ClaimOutcome,
@@ -27,17 +27,6 @@ import { uniqueViolation } from './postgres-errors.js';
 import { query, transaction, type Queryable } from './postgres-pool.js';
 import { EVENTS_CHANNEL, EVENTS_LOCK, INCIDENT_COLUMNS, isoText, NAME_FAMILY_SQL, NAME_LOCK_CLASS, postgresListSql } from './postgres-sql.js';
 
-interface TimelineRow {
-  id: number;
-  incident_id: string;
-  kind: TimelineKind;
-  at: string;
-  actor: string;
-  message: string | null;
-  from_value: string | null;
-  to_value: string | null;
-}
-
 interface IdempotencyRow {
   fingerprint: string;
   state: 'in-progress' | 'done';
@@ -48,14 +37,6 @@ interface IdempotencyRow {
 
 /** Two creates racing for the same generated name: the loser retries with the next free suffix. */
 const NAME_RETRIES = 5;
-
-function rowToTimelineEntry(row: TimelineRow): TimelineEntry {
-  const entry: TimelineEntry = { id: row.id, incidentId: row.incident_id, kind: row.kind, at: row.at, actor: row.actor };
-  if (row.message !== null) entry.message = row.message;
-  if (row.from_value !== null) entry.from = row.from_value;
-  if (row.to_value !== null) entry.to = row.to_value;
-  return entry;
-}
 
 const incidentValues = (incident: Incident) => {
   const p = incidentToParams(incident);

@@ -3,7 +3,7 @@
 // record commit together, and a second process writing the same file waits instead of interleaving.
 import type { Database, Statement } from 'better-sqlite3';
 import type { Incident } from '../../../src-shared/domain.js';
-import type { HubEvent, HubEventType, ListStatus, TimelineEntry, TimelineKind } from '../../../src-shared/hub-api.js';
+import type { HubEvent, HubEventType, ListStatus, TimelineEntry } from '../../../src-shared/hub-api.js';
 import { uniqueIncidentName } from '../../../src-shared/incident-name.js';
 import type {
   ChangeOutcome,
@@ -20,20 +20,9 @@ import type {
   TimelineDraft,
   VersionedIncident,
 } from '../repository.js';
-import { incidentToParams, rowToIncident, type IncidentRow } from '../incident-rows.js';
+import { incidentToParams, rowToIncident, rowToTimelineEntry, type IncidentRow, type TimelineRow } from '../incident-rows.js';
 import { listSql } from './list-sql.js';
 import { openHubDatabase } from './open-hub-database.js';
-
-interface TimelineRow {
-  id: number;
-  incident_id: string;
-  kind: TimelineKind;
-  at: string;
-  actor: string;
-  message: string | null;
-  from_value: string | null;
-  to_value: string | null;
-}
 
 interface EventRow {
   id: number;
@@ -47,14 +36,6 @@ interface IdempotencyRow {
   response_status: number | null;
   response_body: string | null;
   created_at: string;
-}
-
-function rowToTimelineEntry(row: TimelineRow): TimelineEntry {
-  const entry: TimelineEntry = { id: row.id, incidentId: row.incident_id, kind: row.kind, at: row.at, actor: row.actor };
-  if (row.message !== null) entry.message = row.message;
-  if (row.from_value !== null) entry.from = row.from_value;
-  if (row.to_value !== null) entry.to = row.to_value;
-  return entry;
 }
 
 export class SqliteHubRepository implements HubRepository {

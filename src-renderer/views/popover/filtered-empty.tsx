@@ -1,4 +1,4 @@
-import { FilterIcon } from './filter-icon.js';
+import { FilterIcon } from '../../components/icons.js';
 import { describeHidden, type IncidentFilter } from '../../lib/incident-filter.js';
 import { useIncidentFilter } from '../../store/incident-filter-store.js';
 
