@@ -62,6 +62,8 @@ export interface CoreOptions {
   notifier?: Notifier;
   /** Background mode: how often the outbox looks for declares due another try (tests shorten it). */
   resumeTickMs?: number;
+  /** The OS's do-not-disturb, where the shell can read it: like the quiet setting for what waits. */
+  osDoNotDisturb?: () => boolean;
   /** Whether the machine runs on battery (the PagerDuty watcher then polls less often when idle). */
   onBattery?: () => boolean;
   pagerdutyIntervals?: PagerDutyWatchIntervals;
@@ -113,6 +115,8 @@ export interface Core {
   testConnection(target: ConnectionTarget): Promise<ConnectionCheck>;
   /** Settings (or anything else outside the core's own writes) changed: re-read, resume, tell listeners. */
   refresh(): void;
+  /** The OS's do-not-disturb ended: what waited is told now (summarised when many). */
+  quietChanged(): void;
   close(): Promise<void>;
 }
 
@@ -136,6 +140,8 @@ export function createCore(options: CoreOptions): Core {
     const user = settings.effective().user;
     return user.email ?? user.displayName ?? userInfo().username;
   };
+  /** Quiet by my setting or by the OS's do-not-disturb: what is not urgent waits. */
+  const quietNow = () => settings.effective().notifications.quiet || (options.osDoNotDisturb?.() ?? false);
   /** Every name I go by: how `commander` and `declaredBy` name me. */
   const myNames = (): Set<string> => {
     const user = settings.effective().user;
@@ -288,7 +294,7 @@ export function createCore(options: CoreOptions): Core {
 
   // Watchers (issue #6) run where someone is there to be told: the app, and `incident-tray watch`.
   const notifications = options.notifier
-    ? new NotificationCenter({ ledger: new NotificationLedger(db), notifier: options.notifier, clock, quiet: () => settings.effective().notifications.quiet })
+    ? new NotificationCenter({ ledger: new NotificationLedger(db), notifier: options.notifier, clock, quiet: () => quietNow() })
     : undefined;
   let pagerdutyState: PagerDutyWatchState | undefined;
   const pagerdutyWatcher = notifications
@@ -472,7 +478,7 @@ export function createCore(options: CoreOptions): Core {
       // Settings saved elsewhere (another process, the file by hand) are read again from here on.
       settings.reload();
       publish();
-      if (notifications && !settings.effective().notifications.quiet) notifications.endQuiet();
+      if (notifications && !quietNow()) notifications.endQuiet();
       void hubWatcher?.resync();
       void pagerdutyWatcher?.pollNow();
       // Settings (cadence rules) changed, or the machine woke: what is due now is reminded now.
@@ -480,6 +486,10 @@ export function createCore(options: CoreOptions): Core {
       if (options.background) warmUp();
       // A fixed token or a network that is back: declares waiting on either get another go now.
       if (options.background) void resumeAll().then(() => refreshIncidents());
+    },
+    quietChanged() {
+      if (notifications && !quietNow()) notifications.endQuiet();
+      publish();
     },
     async close() {
       closed = true;

@@ -13,6 +13,7 @@ import { createAppUrlCheck, type ShellPaths } from './app-paths.js';
 import { createDeclareShortcut } from './declare-shortcut.js';
 import { createElectronNotifier } from './notifier.js';
 import { watchNetwork } from './network-watch.js';
+import { watchDoNotDisturb } from './os-do-not-disturb.js';
 import { createSenderCheck, pushEvents, pushSnapshots, registerIpcHandlers } from './ipc.js';
 import type { OpenJsonStore } from './json-store.js';
 import { createSafeStorageSecretStore } from './safe-storage-secrets.js';
@@ -58,6 +59,8 @@ export async function startShell(options: ShellOptions): Promise<RunningShell | 
   if (platform === 'darwin') app.dock?.hide();
 
   const home = defaultAppHome(env, platform);
+  // Read before the core exists (the notification center asks it); `ended` runs after a later read.
+  const doNotDisturb = watchDoNotDisturb({ platform, ended: () => core.quietChanged() });
   const core = createCore({
     home,
     env,
@@ -66,6 +69,7 @@ export async function startShell(options: ShellOptions): Promise<RunningShell | 
     openLocalStore: openEmbeddedIncidentStore,
     background: true,
     onBattery: () => powerMonitor.isOnBatteryPower(),
+    osDoNotDisturb: () => doNotDisturb.active(),
     // Clicking a notification opens the incident in the popover, or its PagerDuty page.
     notifier: createElectronNotifier({
       onClick: (notification) => {
@@ -163,6 +167,7 @@ export async function startShell(options: ShellOptions): Promise<RunningShell | 
     globalShortcut.unregisterAll();
     stopFollowingSnapshots();
     stopWatchingNetwork();
+    doNotDisturb.stop();
     stopPushing();
     unregisterIpc();
     tray.destroy();

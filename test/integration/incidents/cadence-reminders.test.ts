@@ -13,7 +13,7 @@ const ME = 'ana@example.com';
 const T0 = new Date('2026-12-06T10:00:00Z');
 const MIN = 60_000;
 
-function reminderWorld() {
+function reminderWorld(options: { doNotDisturb?: () => boolean } = {}) {
   const temp = makeTempHome();
   const clock = { current: T0, now() { return this.current; } };
   const shown: NotificationRequest[] = [];
@@ -27,6 +27,7 @@ function reminderWorld() {
       notifier: { notify: (n) => void shown.push(n) },
       openLocalStore: (store) => openEmbeddedIncidentStore({ ...store, now: () => clock.now() }),
       reminderCheckMs: 10,
+      ...(options.doNotDisturb ? { osDoNotDisturb: options.doNotDisturb } : {}),
     });
     core.settings.save({ settings: { ...core.settings.effective(), user: { email: ME } } });
     await core.start();
@@ -145,5 +146,19 @@ describe('update reminders', () => {
     expect(JSON.stringify(stale)).toContain('Still open after 7 days: inc-20261206-search-slow');
     // Declared half an hour later: not stale yet.
     expect(JSON.stringify(stale)).not.toContain('checkout-down');
+  });
+
+  it('the OS in do-not-disturb holds what is not urgent like the quiet setting; its end tells what waited', async () => {
+    let doNotDisturb = true;
+    world = reminderWorld({ doNotDisturb: () => doNotDisturb });
+    const core = await world.open();
+    await world.declare(core, 'SEV2', 'Search slow');
+    await world.at(31);
+    expect(world.reminders()).toEqual([]);
+    expect(core.snapshot().watch?.heldWhileQuiet).toBe(1);
+    doNotDisturb = false;
+    core.quietChanged();
+    expect(world.reminders().map((n) => [n.kind, n.title])).toEqual([['update-due', expect.stringContaining('search-slow')]]);
+    expect(core.snapshot().watch?.heldWhileQuiet).toBe(0);
   });
 });
