@@ -322,7 +322,10 @@ export function createCore(options: CoreOptions): Core {
         store: incidentStore,
         positions: new WatchPositions(db),
         sink: (event) => notifications.submit(event),
-        me: () => ({ names: myNames() }),
+        me: () => {
+          const pinned = preferences.pinned();
+          return { names: myNames(), ...(pinned ? { pinned } : {}) };
+        },
         clock,
         // Only a test's Http: the stream otherwise uses its own client (see hub-watcher.ts).
         ...(options.http ? { http: options.http } : {}),

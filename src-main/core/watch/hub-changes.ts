@@ -1,5 +1,5 @@
 // What a change on the hub means for this person (issue #6): a teammate declared SEV1–SEV3, or an
-// incident they follow (they declared it or lead it) changed severity or status. Pure, so the SSE
+// incident they follow (they declared it, lead it, or pinned it) changed severity or status. Pure, so the SSE
 // path and the polling fallback classify a change the same way — and give it the same event id, so
 // a change both paths see notifies once.
 import type { Incident } from '../../../src-shared/domain.js';
@@ -10,9 +10,12 @@ const ANNOUNCED: ReadonlySet<Incident['severity']> = new Set(['SEV1', 'SEV2', 'S
 export interface Me {
   /** Every name the person goes by on the hub (email, display name): declaredBy and commander match them. */
   names: ReadonlySet<string>;
+  /** The incident pinned as active in the popover: followed whoever leads it. */
+  pinned?: string;
 }
 
-export const follows = (incident: Incident, me: Me) => me.names.has(incident.declaredBy) || (incident.commander !== undefined && me.names.has(incident.commander));
+export const follows = (incident: Incident, me: Me) =>
+  incident.id === me.pinned || me.names.has(incident.declaredBy) || (incident.commander !== undefined && me.names.has(incident.commander));
 
 /** The events of one incident going from `before` (undefined: new to us) to `after`. */
 export function hubChanges(before: Incident | undefined, after: Incident, me: Me): WatchEvent[] {
