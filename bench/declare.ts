@@ -20,6 +20,7 @@ import { createNodeCore } from '../src-main/core/create-node-core.js';
 import type { DeclareProgress } from '../src-shared/domain.js';
 import type { RecordedCall } from '../test/fakes/fake-http.js';
 import { DECLARER, startDeclareWorld, startHubOn } from '../test/support/declare-world.js';
+import { percentile } from './percentile.js';
 
 const DECLARES = 50;
 const LATENCY = { slack: 150, pagerduty: 300, hub: 40 } as const;
@@ -30,10 +31,6 @@ const CORE_FLAG = '--core-process';
 
 type Vendor = keyof typeof LATENCY;
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-};
 const round = (n: number) => Number(n.toFixed(1));
 const print = (figure: string, value: number | boolean, unit: string, extra: Record<string, unknown> = {}) =>
   console.log(JSON.stringify({ bench: 'declare', figure, value: typeof value === 'number' ? round(value) : value, unit, ...extra }));

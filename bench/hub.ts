@@ -28,6 +28,7 @@ import { startPostgresCluster, type PostgresCluster } from '../test/support/post
 import { createTestSchema } from '../test/support/postgres-schemas.js';
 import { backendFigures } from './hub/backend-figures.js';
 import { seedIncidents } from './hub/seed.js';
+import { percentile } from './percentile.js';
 
 const CONNECTIONS = 100;
 const WARMUP_ROUNDS = 2;
@@ -41,10 +42,6 @@ const SSE_POSTS = 30;
 
 const LOAD = fileURLToPath(new URL('./hub/load-generator.ts', import.meta.url));
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-};
 const round = (n: number) => Number(n.toFixed(3));
 const print = (figure: string, value: number | null, unit: string, extra: Record<string, unknown> = {}) =>
   console.log(JSON.stringify({ bench: 'hub', figure, value: value === null ? null : round(value), unit, ...extra }));

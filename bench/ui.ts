@@ -44,6 +44,7 @@ import { openEmbeddedIncidentStore } from '../src-hub/embedded/embedded-incident
 import { startUiServer } from '../src-main/cli/ui-server/ui-server.js';
 import { createNodeCore } from '../src-main/core/create-node-core.js';
 import type { Clock } from '../src-main/core/ports.js';
+import { percentile } from './percentile.js';
 
 const OPEN_INCIDENTS = 200;
 /** What the popover draws first (src-renderer/views/popover/incident-list.tsx): more than 480 px shows. */
@@ -60,10 +61,6 @@ const VIEWPORT = { width: 360, height: 480 };
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const GOALS = { paintMs: 150, bundleKB: 200, rerenderMs: 16 };
 
-const percentile = (values: readonly number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-};
 const round = (n: number, digits = 1) => Number(n.toFixed(digits));
 const print = (figure: string, value: number | boolean, unit: string, extra: Record<string, unknown> = {}) =>
   console.log(JSON.stringify({ bench: 'ui', figure, value: typeof value === 'number' ? round(value, 2) : value, unit, ...extra, loadAverage1m: round(loadavg()[0] ?? NaN, 2) }));

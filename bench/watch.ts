@@ -31,6 +31,7 @@ import type { PagerDutyWatchIntervals } from '../src-main/core/watch/pagerduty-w
 import type { WatchEvent } from '../src-main/core/watch/watch-event.js';
 import type { PagerDutyFake } from '../test/fakes/pagerduty-fake.js';
 import type { RecordingProxy } from '../test/support/recording-proxy.js';
+import { percentile } from './percentile.js';
 
 const ME = 'me@example.com';
 const TEAMMATE = 'tea@example.com';
@@ -62,10 +63,6 @@ const PD_TOKEN = 'pd-bench-watch-token';
 const PD_ME = { id: 'PME', email: ME, name: 'Me' };
 const CORE_FLAG = '--core-process';
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-};
 const round = (n: number, digits = 1) => Number(n.toFixed(digits));
 const print = (figure: string, value: number | boolean, unit: string, extra: Record<string, unknown> = {}) =>
   console.log(JSON.stringify({ bench: 'watch', figure, value: typeof value === 'number' ? round(value, 3) : value, unit, ...extra }));

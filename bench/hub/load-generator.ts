@@ -3,6 +3,7 @@
 import autocannon from 'autocannon';
 import { request, type IncomingMessage } from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { percentile } from '../percentile.js';
 
 interface PollTarget {
   name: string;
@@ -18,10 +19,6 @@ type Job =
   /** Clients stream from baseUrl; posts go to postBaseUrl (another instance) when given. */
   | { kind: 'fanout'; baseUrl: string; postBaseUrl?: string; token: string; clients: number; posts: number; warmupPosts?: number };
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-};
 
 /**
  * Short slices against each target in turn, round after round, from one process: a machine whose
