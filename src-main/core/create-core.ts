@@ -20,6 +20,7 @@ import { createHubClient } from './hub-client/hub-client.js';
 import { DEFAULT_HTTP_TIMEOUT_MS } from './http-timeout.js';
 import { IncidentActions } from './incidents/incident-actions.js';
 import { OpenIncidents } from './incidents/open-incidents.js';
+import type { PagerDutyAccess } from './pagerduty/pagerduty-access.js';
 import { PagerDutyGateway } from './pagerduty/pagerduty-gateway.js';
 import { ServiceDirectory } from './pagerduty/service-directory.js';
 import { systemClock, type Clock, type Http, type Logger, type Notifier, type SecretStore, type SettingsFile } from './ports.js';
@@ -196,23 +197,20 @@ export function createCore(options: CoreOptions): Core {
   const pagerdutyRest = () => (settings.secret('pagerdutyToken') ? pagerdutyGateway() : undefined);
   const services = new ServiceDirectory(pagerdutyRest, clock);
 
-  const vendors = (): DeclareVendors => {
+  /** PagerDuty as the declare and the resolve use it: the gateway, which API, and who acts. */
+  const pagerdutyAccess = (): PagerDutyAccess | undefined => {
     const gateway = pagerdutyGateway();
+    if (!gateway) return undefined;
     const routingKey = settings.secret('pagerdutyRoutingKey');
     const fromEmail = settings.effective().pagerduty.fromEmail ?? settings.effective().user.email;
+    return { gateway, canUseRest: settings.secret('pagerdutyToken') !== undefined, ...(routingKey ? { routingKey } : {}), ...(fromEmail ? { fromEmail } : {}) };
+  };
+
+  const vendors = (): DeclareVendors => {
+    const pagerduty = pagerdutyAccess();
     return {
       slack: slackGateway(),
-      ...(gateway
-        ? {
-            pagerduty: {
-              gateway,
-              canUseRest: settings.secret('pagerdutyToken') !== undefined,
-              ...(routingKey ? { routingKey } : {}),
-              ...(fromEmail ? { fromEmail } : {}),
-              resolveService: (nameOrId: string) => services.resolve(nameOrId),
-            },
-          }
-        : {}),
+      ...(pagerduty ? { pagerduty: { ...pagerduty, resolveService: (nameOrId: string) => services.resolve(nameOrId) } } : {}),
       // The runner awaits the store inside each step; a store that fails to open fails the hub step.
       incidents: lazyStore(incidentStore),
     };
@@ -350,13 +348,7 @@ export function createCore(options: CoreOptions): Core {
   const actions = new IncidentActions({
     store: incidentStore,
     slack: slackGateway,
-    pagerduty: () => {
-      const gateway = pagerdutyGateway();
-      if (!gateway) return undefined;
-      const routingKey = settings.secret('pagerdutyRoutingKey');
-      const fromEmail = settings.effective().pagerduty.fromEmail ?? settings.effective().user.email;
-      return { gateway, canUseRest: settings.secret('pagerdutyToken') !== undefined, ...(routingKey ? { routingKey } : {}), ...(fromEmail ? { fromEmail } : {}) };
-    },
+    pagerduty: pagerdutyAccess,
     digestChannel: () => settings.effective().slack.digestChannel,
     author: declarer,
     policy: options.retryPolicy ?? DEFAULT_RETRY_POLICY,

@@ -4,7 +4,7 @@
 import type { DeclareStepName } from '../../../src-shared/domain.js';
 import { HubError, type HubClient } from '../../../src-shared/hub-client-contract.js';
 import type { Settings } from '../../../src-shared/settings.js';
-import type { PagerDutyGateway } from '../pagerduty/pagerduty-gateway.js';
+import type { PagerDutyAccess } from '../pagerduty/pagerduty-access.js';
 import type { Clock } from '../ports.js';
 import { withRetry, type RetryPolicy } from '../retry/retry-policy.js';
 import { asStepError, StepError } from '../retry/step-error.js';
@@ -12,12 +12,7 @@ import type { SlackGateway } from '../slack/slack-gateway.js';
 import type { DeclareFacts } from '../slack/declare-messages.js';
 import { isSettled, type DeclareRecord, type Outbox, type StepRecord, type StepState } from './outbox.js';
 
-export interface PagerDutyTarget {
-  gateway: PagerDutyGateway;
-  /** REST `POST /incidents` needs a token; Events v2 only a routing key. */
-  canUseRest: boolean;
-  routingKey?: string;
-  fromEmail?: string;
+export interface PagerDutyTarget extends PagerDutyAccess {
   resolveService(nameOrId: string): Promise<string | undefined>;
 }
 

@@ -7,19 +7,11 @@ import type { Incident } from '../../../src-shared/domain.js';
 import type { ActionResult, ActionStep, EditableField, EditOutcome, IncidentDetail, IncidentEdit, PostUpdateInput, ResolveInput } from '../../../src-shared/incident-actions.js';
 import { EDITABLE_FIELDS } from '../../../src-shared/incident-actions.js';
 import { HubError, type HubClient, type IncidentWithEtag } from '../../../src-shared/hub-client-contract.js';
-import type { PagerDutyGateway } from '../pagerduty/pagerduty-gateway.js';
+import type { PagerDutyAccess } from '../pagerduty/pagerduty-access.js';
 import { withRetry, type RetryPolicy } from '../retry/retry-policy.js';
 import { asStepError } from '../retry/step-error.js';
 import { channelIdFromLink, digestUpdateMessage, statusUpdateMessage } from '../slack/incident-update-messages.js';
 import type { SlackGateway, SlackMessageContent } from '../slack/slack-gateway.js';
-
-export interface PagerDutyAccess {
-  gateway: PagerDutyGateway;
-  /** A REST key is set (an Events routing key alone can only send events). */
-  canUseRest: boolean;
-  routingKey?: string;
-  fromEmail?: string;
-}
 
 export interface IncidentActionsOptions {
   store(): Promise<HubClient>;
