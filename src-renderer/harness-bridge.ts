@@ -61,8 +61,8 @@ export function createHarnessBridge(location: Location): IncidentTrayBridge {
     async invoke<K extends CommandName>(command: K, input: CommandInput<K>): Promise<Result<CommandOutput<K>>> {
       if (command === 'window.show') {
         // The harness has one page: showing a window means showing its view here, right away.
-        const { view } = input as CommandInput<'window.show'>;
-        location.hash = `#/${view}`;
+        const { view, incidentId } = input as CommandInput<'window.show'>;
+        location.hash = incidentId ? `#/incident/${encodeURIComponent(incidentId)}` : `#/${view}`;
       }
       return (await call(command, input)) as Result<CommandOutput<K>>;
     },

@@ -116,7 +116,8 @@ export const commandSchemas = {
     output: connectionCheckSchema,
   },
   'link.open': { input: z.strictObject({ url: z.string().max(2048) }), output: z.null() },
-  'window.show': { input: z.strictObject({ view: viewSchema }), output: z.null() },
+  /** Opens (or focuses) a view's window; with `incidentId`, the popover drilled into that incident. */
+  'window.show': { input: z.strictObject({ view: viewSchema, incidentId: z.string().min(1).max(128).optional() }), output: z.null() },
 } as const satisfies Record<CommandName, { input: z.ZodType; output: z.ZodType }>;
 
 export const eventSchemas = {

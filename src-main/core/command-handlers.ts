@@ -13,7 +13,8 @@ import { SettingsError } from './settings/settings-service.js';
 
 export interface ShellActions {
   openExternal(url: string): Promise<void>;
-  showWindow(view: View): Promise<void>;
+  /** Opens a view's window; with an incident, the popover on that incident's detail. */
+  showWindow(view: View, incidentId?: string): Promise<void>;
 }
 
 const asMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -79,8 +80,8 @@ export function createCommandHandlers(core: Core, shell: ShellActions): CommandH
       await shell.openExternal(url);
       return ok(null);
     },
-    'window.show': async ({ view }) => {
-      await shell.showWindow(view);
+    'window.show': async ({ view, incidentId }) => {
+      await shell.showWindow(view, incidentId);
       return ok(null);
     },
   };

@@ -125,7 +125,7 @@ export async function startShell(options: ShellOptions): Promise<RunningShell | 
   });
 
   const unregisterIpc = registerIpcHandlers({
-    handlers: createCommandHandlers(core, { openExternal, showWindow: (view) => windows.show(view) }),
+    handlers: createCommandHandlers(core, { openExternal, showWindow: (view, incidentId) => (incidentId ? windows.showIncident(incidentId) : windows.show(view)) }),
     isTrustedSender: createSenderCheck({ ownsWebContents: (contents) => windows.owns(contents), isAppUrl }),
     logger,
   });

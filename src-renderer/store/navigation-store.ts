@@ -30,13 +30,14 @@ interface NavigationState {
   incidentId: string | undefined;
   /** Why the last `show` failed, if it did. */
   error: AppError | undefined;
-  show(view: View): Promise<void>;
+  /** Opens a view's window (with an incident: the popover on its detail). */
+  show(view: View, incidentId?: string): Promise<void>;
   /**
    * Leaves the declare or settings view (Back, Cancel, Escape). The harness has one page, which goes
    * back to the popover; in the app these views are windows of their own, so this one closes (and
    * with `toIncidents` the popover opens first).
    */
-  dismiss(options?: { toIncidents?: boolean }): Promise<void>;
+  dismiss(options?: { toIncidents?: boolean; incidentId?: string }): Promise<void>;
   /** Drills into one incident inside this window (the popover's detail view). */
   openIncident(id: string): void;
   /** Back from the detail view to the list. */
@@ -47,12 +48,12 @@ export const useNavigation = create<NavigationState>()((set, get) => ({
   view: viewFromHash(window.location.hash),
   incidentId: incidentFromHash(window.location.hash),
   error: undefined,
-  async show(view) {
-    const result = await getBridge().invoke('window.show', { view });
+  async show(view, incidentId) {
+    const result = await getBridge().invoke('window.show', { view, ...(incidentId ? { incidentId } : {}) });
     set({ error: result.ok ? undefined : result.error });
   },
   async dismiss(options) {
-    if (isHarness() || options?.toIncidents) await get().show('popover');
+    if (isHarness() || options?.toIncidents || options?.incidentId) await get().show('popover', options?.incidentId);
     if (!isHarness()) window.close();
   },
   openIncident(id) {

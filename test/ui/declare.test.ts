@@ -81,6 +81,12 @@ describe('declare', () => {
       description: 'Since 14:10 UTC, about 30% of EU checkouts fail.',
     });
 
+    // With the record written, the window's next step is running the incident: its detail.
+    expect(await page.getByRole('button', { name: 'Back to incidents' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Open incident' }).click();
+    await page.locator('.incident-detail').waitFor();
+    expect(page.url()).toMatch(new RegExp(`#/incident/${stored?.id ?? 'missing'}$`));
+    expect(await page.locator('.incident-detail').textContent()).toContain('Checkout returns 5xx');
     await page.getByRole('button', { name: 'Back to incidents' }).click();
     await page.locator('.incident-row').first().waitFor();
     expect(page.url()).toMatch(/#\/popover$/);

@@ -8,7 +8,7 @@ import { DeclareSummary } from './declare-summary.js';
 import { VendorsNotSetUp } from './vendors-not-set-up.js';
 
 /** The declare this window submitted, live: its name, where it stands, and each step. */
-export function DeclareProgressPanel({ declare, onDone }: { declare: DeclareProgress; onDone: () => void }) {
+export function DeclareProgressPanel({ declare, onDone, onOpen }: { declare: DeclareProgress; onDone: () => void; onOpen: (incidentId: string) => void }) {
   const reset = useDeclare((s) => s.reset);
   const retry = useDeclareRetry((s) => s.retry);
   const retrying = useDeclareRetry((s) => s.inFlight[declare.id] === true);
@@ -36,9 +36,16 @@ export function DeclareProgressPanel({ declare, onDone }: { declare: DeclareProg
         <button type="button" className="btn" onClick={reset}>
           Declare another
         </button>
-        <button type="button" className="btn btn-primary" autoFocus onClick={onDone}>
-          Back to incidents
-        </button>
+        {/* Once the record exists (the hub step, id = the declare's), the next thing is running it. */}
+        {declare.steps.some((s) => s.step === 'hub' && s.status === 'done') ? (
+          <button type="button" className="btn btn-primary" autoFocus onClick={() => onOpen(declare.id)}>
+            Open incident
+          </button>
+        ) : (
+          <button type="button" className="btn btn-primary" autoFocus onClick={onDone}>
+            Back to incidents
+          </button>
+        )}
       </footer>
     </div>
   );

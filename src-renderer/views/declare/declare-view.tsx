@@ -16,6 +16,7 @@ export function DeclareView() {
   const dismiss = useNavigation((s) => s.dismiss);
   const back = useCallback(() => void dismiss(), [dismiss]);
   const toIncidents = useCallback(() => void dismiss({ toIncidents: true }), [dismiss]);
+  const toIncident = useCallback((incidentId: string) => void dismiss({ incidentId }), [dismiss]);
   useEscape(back);
   // A declare belongs to the visit that made it: coming back later starts a fresh form.
   useEffect(() => () => {
@@ -26,7 +27,7 @@ export function DeclareView() {
   return (
     <div className="window">
       <ViewHeader title={title} onBack={isHarness() ? back : undefined} />
-      {declare ? <DeclareProgressPanel declare={declare} onDone={toIncidents} /> : <DeclareForm onCancel={back} />}
+      {declare ? <DeclareProgressPanel declare={declare} onDone={toIncidents} onOpen={toIncident} /> : <DeclareForm onCancel={back} />}
     </div>
   );
 }

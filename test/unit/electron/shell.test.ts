@@ -312,6 +312,18 @@ describe('IPC round trip with the real core', () => {
     expect(windowFor('settings').isVisible()).toBe(true);
   });
 
+  it('window.show with an incident opens the popover on its detail (the declare window\'s "Open incident")', async () => {
+    await start();
+    theMenu().click(TRAY_MENU_LABELS.declare);
+    await settle();
+    const popover = windowFor('popover');
+    const answer = await ipcMain.simulateInvoke(ipcChannel('window.show'), invokeEventFrom(windowFor('declare').webContents), { view: 'popover', incidentId: '019ad0f2-7c1e' });
+    expect(answer).toEqual({ ok: true, value: null });
+    await settle();
+    expect(popover.isVisible()).toBe(true);
+    expect(popover.loaded.at(-1)?.options?.hash).toBe('/incident/019ad0f2-7c1e');
+  });
+
   it('settings saved from the window land in settings.json of the home, where the CLI reads them', async () => {
     const { shell, home } = await start();
     await shell.windows.show('settings');
