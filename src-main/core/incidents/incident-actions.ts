@@ -3,6 +3,7 @@
 // post a status update (hub first: it is the record and resets the cadence; then the war room and
 // the digest), and resolve (hub, PagerDuty, Slack). A vendor that fails after the hub change leaves
 // the change in place and says what to post by hand; nothing the person typed is lost.
+import { randomUUID } from 'node:crypto';
 import type { Incident } from '../../../src-shared/domain.js';
 import type { ActionResult, ActionStep, EditableField, EditOutcome, IncidentDetail, IncidentEdit, PostUpdateInput, ResolveInput } from '../../../src-shared/incident-actions.js';
 import { EDITABLE_FIELDS } from '../../../src-shared/incident-actions.js';
@@ -85,19 +86,36 @@ export class IncidentActions {
     if (!slack) return { step: 'slack.channel', status: 'not-configured' };
     const channel = channelIdFromLink(incident.links.slack);
     if (!channel) return { step: 'slack.channel', status: 'skipped', error: `${incident.name} has no Slack channel on record: post the update where your team follows it` };
-    return this.post('slack.channel', slack, channel, statusUpdateMessage(incident, message, this.options.author()), `post it by hand in #${incident.name}`);
+    const blockId = updateBlockId();
+    return this.post('slack.channel', slack, { post: channel, find: async () => channel }, blockId, statusUpdateMessage(incident, message, this.options.author(), blockId), `post it by hand in #${incident.name}`);
   }
 
   private async postInDigest(incident: Incident, message: string): Promise<ActionStep> {
     const slack = this.options.slack();
     const digest = this.options.digestChannel();
     if (!slack || !digest) return { step: 'slack.digest', status: 'not-configured' };
-    return this.post('slack.digest', slack, digest, digestUpdateMessage(incident, message, channelIdFromLink(incident.links.slack)), `tell ${digest} by hand`);
+    const blockId = updateBlockId();
+    // The digest is configured by name; the history lookup needs its id.
+    const where = { post: digest, find: async () => (await slack.findChannelByName(digest.replace(/^#/, '')))?.id };
+    return this.post('slack.digest', slack, where, blockId, digestUpdateMessage(incident, message, channelIdFromLink(incident.links.slack), blockId), `tell ${digest} by hand`);
   }
 
-  private async post(step: ActionStep['step'], slack: SlackGateway, channel: string, content: SlackMessageContent, byHand: string): Promise<ActionStep> {
+  /**
+   * Posts once: a try after one whose outcome is unknown (timeout, lost answer, 5xx) looks for the
+   * message by its block id first, as the declare's posts do (chat.postMessage has no idempotency key).
+   */
+  private async post(step: ActionStep['step'], slack: SlackGateway, channel: { post: string; find(): Promise<string | undefined> }, blockId: string, content: SlackMessageContent, byHand: string): Promise<ActionStep> {
+    const since = Date.now() / 1000 - HISTORY_SKEW_SECONDS;
+    let tried = false;
     try {
-      await withRetry(() => slack.postMessage(channel, content), this.options.policy);
+      await withRetry(async () => {
+        if (tried) {
+          const id = await channel.find();
+          if (id && (await slack.findMessageByBlockId(id, blockId, since))) return;
+        }
+        tried = true;
+        await slack.postMessage(channel.post, content);
+      }, this.options.policy);
       return { step, status: 'done' };
     } catch (error) {
       return { step, status: 'failed', error: `${asStepError(error).message}; ${byHand}` };
@@ -135,6 +153,9 @@ export class IncidentActions {
 }
 
 const versionKey = (id: string, etag: string) => `${id}\u0000${etag}`;
+const updateBlockId = () => `incident-tray-update-${randomUUID()}`;
+/** Slack's clock and ours may differ a little: look a minute further back than the first try. */
+const HISTORY_SKEW_SECONDS = 60;
 
 /**
  * What changed under the editor: the fields where the incident now differs from the version the edit

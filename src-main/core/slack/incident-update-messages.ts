@@ -24,26 +24,30 @@ function sections(text: string): SlackMessageContent['blocks'] {
   return blocks;
 }
 
-export function statusUpdateMessage(incident: Incident, message: string, author: string): SlackMessageContent {
+/**
+ * Each post carries a block id of its own: after an unclear failure (a timeout, a lost answer) a
+ * retry first looks for it in the channel's history instead of posting the update twice.
+ */
+export function statusUpdateMessage(incident: Incident, message: string, author: string, blockId: string): SlackMessageContent {
   const resolved = incident.status === 'resolved';
   const heading = resolved ? `✅ Resolved: ${incident.title}` : `📣 Status update · ${STATUS_WORDS[incident.status]}`;
   return {
     text: clip(`${incident.name} ${resolved ? 'resolved' : `update (${STATUS_WORDS[incident.status]})`}: ${message}`, 3000),
     blocks: [
-      { type: 'header', text: { type: 'plain_text', text: clip(heading, 150), emoji: true } },
+      { type: 'header', block_id: blockId, text: { type: 'plain_text', text: clip(heading, 150), emoji: true } },
       ...sections(message),
       { type: 'context', elements: [{ type: 'mrkdwn', text: `${incident.severity} · ${incident.name} · posted by ${escape(author)} with incident-tray` }] },
     ],
   };
 }
 
-export function digestUpdateMessage(incident: Incident, message: string, channelId: string | undefined): SlackMessageContent {
+export function digestUpdateMessage(incident: Incident, message: string, channelId: string | undefined, blockId: string): SlackMessageContent {
   const resolved = incident.status === 'resolved';
   const where = channelId ? ` — <#${channelId}>` : '';
   const what = resolved ? '*resolved*' : `update (${STATUS_WORDS[incident.status]})`;
   return {
     text: clip(`${incident.severity} ${incident.name} ${resolved ? 'resolved' : 'update'}: ${message}`, 3000),
-    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: clip(`${incident.severity} *${incident.name}* ${what}: ${escape(clip(message, 500))}${where}`, 3000) } }],
+    blocks: [{ type: 'section', block_id: blockId, text: { type: 'mrkdwn', text: clip(`${incident.severity} *${incident.name}* ${what}: ${escape(clip(message, 500))}${where}`, 3000) } }],
   };
 }
 

@@ -119,6 +119,20 @@ describe('running an incident', () => {
     expect(value(await handlers['incident.get']({ id })).timeline.at(-1)).toMatchObject({ kind: 'update_posted', message: 'Still investigating', actor: DECLARER });
   });
 
+  it('an update whose answer was lost on the way is not posted twice when retried', async () => {
+    const { id, name } = await declared();
+    const channel = world.slack.channelByName(name);
+    const before = world.slack.messagesIn(channel?.id ?? '').length;
+    const digestBefore = world.slack.messagesIn('incidents').length;
+    // Slack posts both messages, and both answers are lost: the retries find them instead.
+    world.slack.fail('chat.postMessage', { kind: 'lost-answer' }, 2);
+    const result = value(await handlers['incident.postUpdate']({ id, message: 'Failover done' }));
+    expect(stepStatuses(result)).toEqual({ hub: 'done', 'slack.channel': 'done', 'slack.digest': 'done' });
+    expect(world.slack.messagesIn(channel?.id ?? '').length).toBe(before + 1);
+    expect(world.slack.messagesIn('incidents').length).toBe(digestBefore + 1);
+    expect(world.slack.calls.filter((c) => c.operation === 'conversations.history').length).toBeGreaterThanOrEqual(2);
+  });
+
   it('bad input gets a clear error and changes nothing', async () => {
     const { id } = await declared({ hub: true }, { title: 'Checkout 5xx', severity: 'SEV3' });
     const send = (command: Parameters<typeof dispatchCommand>[1], payload: unknown) => dispatchCommand(handlers, command, payload);
