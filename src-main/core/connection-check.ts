@@ -2,7 +2,7 @@
 // per service, with a deadline, turned into one sentence a person can act on.
 import type { ConnectionCheck, ConnectionTarget, Settings } from '../../src-shared/settings.js';
 import { withTimeout } from './http-timeout.js';
-import type { Http } from './ports.js';
+import type { Http, HttpResponse } from './ports.js';
 
 export interface ConnectionCheckInput {
   settings: Settings;
@@ -13,7 +13,7 @@ export interface ConnectionCheckInput {
 const describeFailure = (error: unknown): string =>
   error instanceof Error ? (error.name === 'TimeoutError' ? 'timed out' : error.message) : String(error);
 
-async function readJson(response: Response): Promise<unknown> {
+async function readJson(response: HttpResponse): Promise<unknown> {
   const text = await response.text();
   try {
     return JSON.parse(text);

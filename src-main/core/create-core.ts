@@ -18,6 +18,7 @@ import { Outbox } from './declare/outbox.js';
 import type { DeclareVendors } from './declare/step-context.js';
 import { createHubClient } from './hub-client/hub-client.js';
 import { DEFAULT_HTTP_TIMEOUT_MS } from './http-timeout.js';
+import { nodeHttp } from './node-http.js';
 import { IncidentActions } from './incidents/incident-actions.js';
 import { OpenIncidents } from './incidents/open-incidents.js';
 import type { PagerDutyAccess } from './pagerduty/pagerduty-access.js';
@@ -128,7 +129,7 @@ const LIST_POLL_MS = 15_000;
 export function createCore(options: CoreOptions): Core {
   const env = options.env ?? process.env;
   const clock = options.clock ?? systemClock;
-  const http = options.http ?? fetch;
+  const http = options.http ?? nodeHttp;
   const timeoutMs = options.httpTimeoutMs ?? DEFAULT_HTTP_TIMEOUT_MS;
   const settings = new SettingsService(options.settingsFile, options.secrets, env);
   const db = openDatabase(options.databasePath ?? databaseFile(options.home));
@@ -325,8 +326,7 @@ export function createCore(options: CoreOptions): Core {
           return { names: myNames(), ...(pinned ? { pinned } : {}) };
         },
         clock,
-        // Only a test's Http: the stream otherwise uses its own client (see hub-watcher.ts).
-        ...(options.http ? { http: options.http } : {}),
+        http,
         onChange: () => void refreshIncidents(),
         ...(options.watchPollMs !== undefined ? { pollMs: options.watchPollMs } : {}),
       })

@@ -9,8 +9,33 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-/** Outbound HTTP: the fetch signature, so tests point it at real local servers, never a module mock. */
-export type Http = typeof fetch;
+/** A request as the core makes one: header names to values, a text body. */
+export interface HttpRequestInit {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  signal?: AbortSignal;
+}
+
+/** The part of fetch's Response the core reads. */
+export interface HttpResponse {
+  readonly status: number;
+  readonly statusText: string;
+  readonly ok: boolean;
+  readonly url: string;
+  readonly redirected: boolean;
+  readonly headers: { get(name: string): string | null; has(name: string): boolean };
+  /** The body as it arrives (the event stream); null for an answer without one (204, 304, HEAD). */
+  readonly body: ReadableStream<Uint8Array> | null;
+  text(): Promise<string>;
+}
+
+/**
+ * Outbound HTTP: a slice of the fetch signature, so tests point it at real local servers (global
+ * fetch fits it), never a module mock. The core's own is node-http.ts: fetch would load Node's
+ * undici, about 20 MB of an idle core's RSS.
+ */
+export type Http = (input: string | URL, init?: HttpRequestInit) => Promise<HttpResponse>;
 
 export interface NotificationRequest {
   kind: string;

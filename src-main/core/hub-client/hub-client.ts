@@ -11,7 +11,8 @@ import {
 } from '../../../src-shared/hub-api.js';
 import { describeZodError } from '../../../src-shared/result.js';
 import { DEFAULT_HTTP_TIMEOUT_MS } from '../http-timeout.js';
-import type { Http } from '../ports.js';
+import { nodeHttp } from '../node-http.js';
+import type { Http, HttpResponse } from '../ports.js';
 import { HubError, type HubClient, type IncidentWithEtag, type ListQuery, type ListResult } from '../../../src-shared/hub-client-contract.js';
 
 export type { HubClient, IncidentWithEtag, ListQuery, ListResult };
@@ -32,17 +33,17 @@ interface Call {
   body?: unknown;
 }
 
-const retryAfter = (response: Response): number | undefined => {
+const retryAfter = (response: HttpResponse): number | undefined => {
   const value = Number(response.headers.get('retry-after'));
   return Number.isFinite(value) && value >= 0 && response.headers.has('retry-after') ? value : undefined;
 };
 
 export function createHubClient(options: HubClientOptions): HubClient {
-  const http = options.http ?? fetch;
+  const http = options.http ?? nodeHttp;
   const timeoutMs = options.timeoutMs ?? DEFAULT_HTTP_TIMEOUT_MS;
   const base = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;
 
-  async function send(call: Call): Promise<{ response: Response; text: string }> {
+  async function send(call: Call): Promise<{ response: HttpResponse; text: string }> {
     const url = new URL(call.path.replace(/^\//, ''), base);
     for (const [name, value] of Object.entries(call.query ?? {})) if (value !== undefined) url.searchParams.set(name, value);
     const headers: Record<string, string> = { authorization: `Bearer ${options.token}`, accept: 'application/json' };
@@ -65,7 +66,7 @@ export function createHubClient(options: HubClientOptions): HubClient {
     }
   }
 
-  function decode<S extends z.ZodType>(schema: S, response: Response, text: string): z.output<S> {
+  function decode<S extends z.ZodType>(schema: S, response: HttpResponse, text: string): z.output<S> {
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -79,7 +80,7 @@ export function createHubClient(options: HubClientOptions): HubClient {
     return parsed.data;
   }
 
-  function failure(response: Response, text: string): HubError {
+  function failure(response: HttpResponse, text: string): HubError {
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -93,7 +94,7 @@ export function createHubClient(options: HubClientOptions): HubClient {
     return new HubError(response.status, code, message, current, retryAfter(response));
   }
 
-  async function expect<S extends z.ZodType>(call: Call, ok: number, schema: S): Promise<{ value: z.output<S>; response: Response }> {
+  async function expect<S extends z.ZodType>(call: Call, ok: number, schema: S): Promise<{ value: z.output<S>; response: HttpResponse }> {
     const { response, text } = await send(call);
     if (response.status !== ok) throw failure(response, text);
     return { value: decode(schema, response, text), response };

@@ -7,7 +7,8 @@
 import type * as PdjsModule from '@pagerduty/pdjs';
 import { z } from 'zod';
 import type { ServiceOption } from '../../../src-shared/domain.js';
-import type { Http } from '../ports.js';
+import { nodeHttp } from '../node-http.js';
+import type { Http, HttpResponse } from '../ports.js';
 import { retryAfterMs, StepError } from '../retry/step-error.js';
 
 export interface PagerDutyGatewayOptions {
@@ -53,7 +54,10 @@ type PdjsAnswer = Response & { data?: unknown };
 
 const DUPLICATE_KEY = /matching dedup key already exists/i;
 
-const isResponseLike = (value: unknown): value is { status: number; headers: Headers } =>
+/** The headers of an answer: pdjs's (cross-fetch) or ours. */
+type AnswerHeaders = HttpResponse['headers'];
+
+const isResponseLike = (value: unknown): value is { status: number; headers: AnswerHeaders } =>
   typeof value === 'object' && value !== null && typeof (value as { status?: unknown }).status === 'number' && typeof (value as { headers?: { get?: unknown } }).headers?.get === 'function';
 
 /**
@@ -74,7 +78,7 @@ export class PagerDutyGateway {
    * One REST call through pdjs with our deadline, its failures as StepErrors. Public so that other
    * PagerDuty readers (the watchers) share the same client behaviour instead of a second copy.
    */
-  async rest(operation: string, request: PagerDutyRequest): Promise<{ status: number; data: unknown; headers: Headers }> {
+  async rest(operation: string, request: PagerDutyRequest): Promise<{ status: number; data: unknown; headers: AnswerHeaders }> {
     const token = this.options.token;
     if (!token) throw new StepError('auth', 'no PagerDuty API key is set: add one in Settings (or PAGERDUTY_TOKEN)');
     const { api } = await loadPdjs();
@@ -104,7 +108,7 @@ export class PagerDutyGateway {
     return this.refuse(operation, answer.status, answer.data, answer.headers);
   }
 
-  private refuse(operation: string, status: number, data: unknown, headers: Headers): never {
+  private refuse(operation: string, status: number, data: unknown, headers: AnswerHeaders): never {
     const parsed = errorAnswerSchema.safeParse(data);
     const detail = parsed.success ? [parsed.data.error.message, ...(parsed.data.error.errors ?? [])].filter(Boolean).join(': ') : '';
     const code = parsed.success && parsed.data.error.code !== undefined ? String(parsed.data.error.code) : undefined;
@@ -218,9 +222,9 @@ export class PagerDutyGateway {
   }
 
   private async enqueue(body: Record<string, unknown>): Promise<void> {
-    const http = this.options.http ?? fetch;
+    const http = this.options.http ?? nodeHttp;
     const url = `${this.options.eventsUrl.replace(/\/+$/, '')}/v2/enqueue`;
-    let response: Response;
+    let response: HttpResponse;
     let text: string;
     try {
       response = await http(url, {

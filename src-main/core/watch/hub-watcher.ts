@@ -8,10 +8,10 @@ import { incidentSchema, type Incident } from '../../../src-shared/domain.js';
 import { HUB_EVENT_TYPES } from '../../../src-shared/hub-api.js';
 import type { HubClient } from '../../../src-shared/hub-client-contract.js';
 import type { WatchPositions } from '../notify/notification-ledger.js';
+import { nodeHttp } from '../node-http.js';
 import type { Clock, Http } from '../ports.js';
 import { hubChanges, type Me } from './hub-changes.js';
 import type { WatchSink } from './watch-event.js';
-import { streamFetch } from './stream-fetch.js';
 
 export interface HubWatcherOptions {
   /** The hub's URL and token; undefined in local mode (then only polling runs). */
@@ -119,19 +119,20 @@ export class HubWatcher {
       this.positioned();
       return;
     }
-    // The stream's own client (see stream-fetch.ts): no body timeout, no second HTTP stack.
-    const http: Http = this.options.http ?? streamFetch;
+    // No deadline on this request: a stream is meant to stay open (the watchdog covers a dead one).
+    const http: Http = this.options.http ?? nodeHttp;
     const positions = this.options.positions;
     const url = new URL('v1/events', target.url.endsWith('/') ? target.url : `${target.url}/`);
     const source = new EventSource(url, {
       // Bearer auth, and the stored position on the first connect (the library sends its own
       // Last-Event-ID on reconnects, which is the same one: we store every id it sees).
       fetch: (input, init) => {
-        const headers = new Headers(init?.headers);
-        headers.set('authorization', `Bearer ${target.token}`);
+        const headers: Record<string, string> = {};
+        for (const [name, value] of Object.entries(init.headers)) headers[name.toLowerCase()] = value;
+        headers.authorization = `Bearer ${target.token}`;
         const stored = positions.get(POSITION);
-        if (!headers.has('last-event-id') && stored) headers.set('last-event-id', stored);
-        return http(input, { ...init, headers });
+        if (headers['last-event-id'] === undefined && stored) headers['last-event-id'] = stored;
+        return http(input, { headers, ...(init.signal instanceof AbortSignal ? { signal: init.signal } : {}) });
       },
     });
     this.source = source;
