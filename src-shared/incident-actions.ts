@@ -4,6 +4,7 @@
 // renderer only draws and counts.
 import { z } from 'zod';
 import { incidentSchema, severitySchema, statusSchema, titleSchema } from './domain.js';
+import { withThousands } from './number-text.js';
 import { descriptionText, HUB_UPDATE_MESSAGE_MAX, shortText, timelineEntrySchema } from './hub-api.js';
 
 const isoTime = z.iso.datetime({ offset: true });
@@ -107,7 +108,7 @@ const updateMessage = z
   .string({ error: 'write the update first' })
   .trim()
   .min(1, { error: 'the update must not be empty' })
-  .max(HUB_UPDATE_MESSAGE_MAX, { error: `the update must be at most ${HUB_UPDATE_MESSAGE_MAX.toLocaleString('en-US')} characters` });
+  .max(HUB_UPDATE_MESSAGE_MAX, { error: `the update must be at most ${withThousands(HUB_UPDATE_MESSAGE_MAX)} characters` });
 
 export const postUpdateInputSchema = z.strictObject({
   id: incidentIdInput,

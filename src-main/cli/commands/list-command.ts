@@ -1,9 +1,9 @@
 // `incident-tray list`: the open incidents, most severe first, then oldest first.
-import type { Incident } from '../../../src-shared/domain.js';
+import { bySeverity, type Incident } from '../../../src-shared/domain.js';
 import { EXIT_OK, type CliContext } from '../cli-context.js';
 
 export function sortForTriage(incidents: Incident[]): Incident[] {
-  return [...incidents].sort((a, b) => a.severity.localeCompare(b.severity) || a.createdAt.localeCompare(b.createdAt));
+  return [...incidents].sort((a, b) => bySeverity(a, b) || Date.parse(a.createdAt) - Date.parse(b.createdAt));
 }
 
 export async function runList(context: CliContext, options: { json?: boolean }): Promise<number> {

@@ -2,7 +2,7 @@
 // the due time of its next update, stale, snoozed, mine; and which incident is active (pinned, else
 // the one I command whose update is due soonest).
 import type { ActiveIncident, IncidentTracking } from '../../../src-shared/incident-actions.js';
-import type { Incident } from '../../../src-shared/domain.js';
+import { bySeverity, type Incident } from '../../../src-shared/domain.js';
 import type { Settings } from '../../../src-shared/settings.js';
 import { nextUpdateDue, staleSince } from './cadence-rules.js';
 
@@ -52,7 +52,7 @@ function activeIncident(input: TrackingInput, entries: readonly IncidentTracking
   const dueTimes = new Map(entries.map((e) => [e.incidentId, e.nextUpdateDueAt ? Date.parse(e.nextUpdateDueAt) : Number.POSITIVE_INFINITY]));
   const dueOf = (id: string) => dueTimes.get(id) ?? Number.POSITIVE_INFINITY;
   const [first] = [...commanded].sort(
-    (a, b) => dueOf(a.id) - dueOf(b.id) || a.severity.localeCompare(b.severity) || Date.parse(a.createdAt) - Date.parse(b.createdAt),
+    (a, b) => dueOf(a.id) - dueOf(b.id) || bySeverity(a, b) || Date.parse(a.createdAt) - Date.parse(b.createdAt),
   );
   return first ? { incidentId: first.id, pinned: false } : undefined;
 }
