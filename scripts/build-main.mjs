@@ -11,6 +11,7 @@ import { build } from 'esbuild';
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nodeBundleOptions } from './esbuild-node.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const watch = process.argv.includes('--watch');
@@ -20,13 +21,11 @@ const production = process.env.NODE_ENV === 'production';
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
+  ...nodeBundleOptions,
   absWorkingDir: root,
-  bundle: true,
-  platform: 'node',
   format: 'cjs',
   target: 'node22', // Electron 45 ships Node 22
   sourcemap: production ? false : 'linked',
-  legalComments: 'none',
   logLevel: 'info',
 };
 
@@ -46,7 +45,7 @@ const targets = [
     outfile: join(outdir, 'preload', 'preload.cjs'),
     external: ['electron'],
     // The sandboxed preload must not require anything else: fail the build if it would.
-    plugins: [onlyElectronAtRuntime()],
+    plugins: [...nodeBundleOptions.plugins, onlyElectronAtRuntime()],
   },
 ];
 

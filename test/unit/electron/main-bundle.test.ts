@@ -3,7 +3,7 @@
 // one, so a bundling mistake (a dependency left out, ESM-only code in CJS, a wrong path to the
 // renderer or the icons) fails here rather than only in a packaged app.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { COMMAND_NAMES } from '../../../src-shared/bridge-channels.js';
@@ -36,6 +36,12 @@ const tick = () => new Promise((r) => setTimeout(r, 20));
     electron.invokeEventFrom(popover.webContents),
     { title: 'Bundle smoke', severity: 'SEV3' },
   );
+  // zod's own message (its English locale, the only one the bundle keeps: scripts/esbuild-node.mjs).
+  const refused = await electron.ipcMain.simulateInvoke(
+    'incident-tray:incident.declare',
+    electron.invokeEventFrom(popover.webContents),
+    { title: 'Bundle smoke', severity: 'SEV3', service: 42 },
+  );
   const tray = electron.Tray.instances[0];
   // The answer comes once the intent is in the outbox; the record (and the active icon) follow.
   for (let i = 0; i < 250 && !tray.image.path.includes('active'); i++) await tick();
@@ -50,6 +56,7 @@ const tick = () => new Promise((r) => setTimeout(r, 20));
     handlers: [...electron.ipcMain.handlers.keys()].sort(),
     electronStoreListener: electron.ipcMain.listenerCount('electron-store-get-data'),
     declared,
+    refused,
   }));
   electron.app.quit();
 })().catch((error) => {
@@ -107,8 +114,17 @@ describe('the built main bundle', () => {
       // electron-store really ran (it registers this listener), so the settings store is electron-store.
       electronStoreListener: 1,
       declared: { ok: true, value: { name: expect.stringMatching(/bundle-smoke/) } },
+      refused: { ok: false, error: { code: 'invalid_input', message: expect.stringContaining('expected string, received number') } },
     });
     expect((report.handlers as string[]).length).toBe(COMMAND_NAMES.length);
+  });
+
+  it("keeps zod's English messages and none of its other locales", () => {
+    const bundle = readFileSync(join(scratch, 'dist', 'main', 'main.cjs'), 'utf8');
+    expect(bundle).toContain('Invalid input: expected');
+    // From zod's German and French locales (ASCII words: esbuild writes other characters escaped).
+    expect(bundle).not.toContain('erwartet');
+    expect(bundle).not.toContain('attendu');
   });
 
   it('the preload requires nothing but electron (the sandbox allows no more)', () => {
