@@ -4,13 +4,16 @@ import { SEVERITIES } from '../../src-shared/domain.js';
 import { createCliContext, EXIT_STEP_FAILED, EXIT_USAGE, processIo, UsageError, type CliIo } from './cli-context.js';
 import { runDeclare } from './commands/declare-command.js';
 import { runDoctor } from './commands/doctor-command.js';
-import { runHub, runHubTokenCreate } from './commands/hub-command.js';
 import { runResolve, runUpdate } from './commands/incident-commands.js';
 import { runList } from './commands/list-command.js';
 import { runOutbox } from './commands/outbox-command.js';
 import { runRetry } from './commands/retry-command.js';
 import { runWatch } from './commands/watch-command.js';
-import { runUi } from './commands/ui-command.js';
+
+// The servers (Fastify, the hub's storage) load only for the commands that run them: `watch` runs
+// for hours and `list` should answer at once, without carrying them.
+const hubCommand = () => import('./commands/hub-command.js');
+const uiCommand = () => import('./commands/ui-command.js');
 
 export async function main(argv: string[], io: CliIo = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const context = createCliContext(io, env);
@@ -30,7 +33,7 @@ export async function main(argv: string[], io: CliIo = processIo, env: NodeJS.Pr
     .option('--port <port>', 'port to listen on', '8787')
     .option('--db <path>', 'SQLite file of the hub (the default backend)')
     .option('--database-url <url>', 'PostgreSQL instead of SQLite (postgres://…; or env DATABASE_URL): several hub instances may share it')
-    .action(async (options) => set(await runHub(context, options)));
+    .action(async (options) => set(await (await hubCommand()).runHub(context, options)));
   hub
     .command('token')
     .description('manage hub bearer tokens')
@@ -40,7 +43,7 @@ export async function main(argv: string[], io: CliIo = processIo, env: NodeJS.Pr
     .option('--db <path>', 'SQLite file of the hub')
     .option('--database-url <url>', 'PostgreSQL database of the hub (or env DATABASE_URL)')
     // `--db` after `create` is taken by `hub`'s own --db option: read both levels.
-    .action(async (_options, command: Command) => set(await runHubTokenCreate(context, command.optsWithGlobals())));
+    .action(async (_options, command: Command) => set(await (await hubCommand()).runHubTokenCreate(context, command.optsWithGlobals())));
 
   program
     .command('declare')
@@ -105,7 +108,7 @@ export async function main(argv: string[], io: CliIo = processIo, env: NodeJS.Pr
     .description('serve the real UI over HTTP for a browser (headless core + renderer)')
     .option('--port <port>', 'port (0: any free one)', '0')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .action(async (options) => set(await runUi(context, options)));
+    .action(async (options) => set(await (await uiCommand()).runUi(context, options)));
 
   try {
     await program.parseAsync(argv);
