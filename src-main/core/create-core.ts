@@ -364,6 +364,8 @@ export function createCore(options: CoreOptions): Core {
   let hubTokenEpisode: string | undefined;
   const refreshIncidents = async () => {
     const changed = await openIncidents.refresh();
+    // Closed while the store answered: the database is gone, and nobody is listening.
+    if (closed) return;
     const problem = hubProblem();
     if (problem && !hubTokenEpisode) {
       hubTokenEpisode = clock.now().toISOString();
@@ -403,8 +405,10 @@ export function createCore(options: CoreOptions): Core {
     db,
     async start() {
       await refreshIncidents();
-      if (!options.background) return;
+      // Closed meanwhile (a CLI stopped at once): start nothing that would outlive the database.
+      if (!options.background || closed) return;
       await hubWatcher?.start();
+      if (closed) return;
       pagerdutyWatcher?.start();
       reminders?.start();
       warmUp();

@@ -79,8 +79,11 @@ export class HubWatcher {
       });
       this.connect();
       await positioned;
+      if (this.stopped) return;
       await this.poll();
     }
+    // Stopped while starting (the app quit, the CLI was stopped at once): no timer outlives it.
+    if (this.stopped) return;
     const pollMs = this.options.pollMs ?? POLL_MS;
     let sinceWatchdog = 0;
     this.pollTimer = setInterval(() => {
@@ -96,6 +99,8 @@ export class HubWatcher {
   stop(): void {
     this.stopped = true;
     this.mode = 'stopped';
+    // A start waiting for the stream's first position stops waiting.
+    this.positioned();
     this.source?.close();
     this.source = undefined;
     clearInterval(this.pollTimer);
@@ -201,7 +206,8 @@ export class HubWatcher {
     try {
       const store = await this.options.store();
       list = await store.listIncidents({ status: 'open', limit: 200, ...(this.listEtag ? { ifNoneMatch: this.listEtag } : {}) });
-      if (list.notModified) return;
+      // Stopped while the hub answered: the positions' database may be closed already.
+      if (list.notModified || this.stopped) return;
       this.listEtag = list.etag;
       const open = new Map(list.incidents.map((i) => [i.id, i]));
       if (!this.primed) {
@@ -218,6 +224,7 @@ export class HubWatcher {
       for (const id of [...this.known.keys()]) {
         if (open.has(id)) continue;
         const now = await store.getIncident(id).then((r) => r.incident).catch(() => undefined);
+        if (this.stopped) return;
         if (now) this.see(now);
         else this.known.delete(id);
       }

@@ -168,6 +168,8 @@ export class PagerDutyWatcher {
   private running: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
   private started = false;
+  /** Counts stop()s: a cycle that was waiting on PagerDuty when one came stores nothing. */
+  private stops = 0;
   private failures = 0;
   private rateLimit: { at: number; ms: number } | undefined;
   private episodeAnnounced: string | undefined;
@@ -202,6 +204,7 @@ export class PagerDutyWatcher {
 
   stop(): void {
     this.started = false;
+    this.stops += 1;
     clearTimeout(this.timer);
     this.timer = undefined;
   }
@@ -249,12 +252,15 @@ export class PagerDutyWatcher {
   }
 
   private async poll(gateway: PagerDutyGateway, now: Date): Promise<void> {
+    const stopsAtStart = this.stops;
     const me = (this.me ??= await this.fetchMe(gateway));
     const listed = await this.fetchAssigned(gateway, me);
     if (this.windowsFetchedAt === undefined || Math.abs(now.getTime() - this.windowsFetchedAt) >= ONCALL_REFRESH_MS) {
       this.windows = await this.fetchOnCall(gateway, me, now);
       this.windowsFetchedAt = now.getTime();
     }
+    // Stopped while PagerDuty answered: the position's database may be closed already.
+    if (this.stops !== stopsAtStart) return;
 
     const stored = this.loadPosition();
     const baseline = stored === undefined || stored.userId !== me.id;
