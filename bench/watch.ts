@@ -124,6 +124,13 @@ interface PdReport {
 
 const mb = (bytes: number) => round(bytes / 1024 / 1024);
 
+/** How many of each `METHOD /path status` went through a proxy. */
+function tallyCalls(calls: ReadonlyArray<{ method: string; path: string; status: number }>): Record<string, number> {
+  const tally: Record<string, number> = {};
+  for (const c of calls) tally[`${c.method} ${c.path} ${c.status}`] = (tally[`${c.method} ${c.path} ${c.status}`] ?? 0) + 1;
+  return tally;
+}
+
 const send = (message: ToParent) => process.send?.(message);
 
 /** Answers the parent until it says stop (or goes away). */
@@ -519,8 +526,7 @@ async function idleRun(world: World, proxy: RecordingProxy, bundle: string) {
     const idle = await core.wait((m) => m.type === 'idle', IDLE_WINDOW_MS + 60_000, 'the idle report');
     if (idle.message.type !== 'idle') throw new Error('unexpected message');
     const report = idle.message.report;
-    const hubCallsInWindow: Record<string, number> = {};
-    for (const c of proxy.calls.slice(mark)) hubCallsInWindow[`${c.method} ${c.path} ${c.status}`] = (hubCallsInWindow[`${c.method} ${c.path} ${c.status}`] ?? 0) + 1;
+    const hubCallsInWindow = tallyCalls(proxy.calls.slice(mark));
     return {
       /** Called when every idle window is over (a declare is news to every idle core). */
       async finish(): Promise<IdleRun> {
@@ -614,8 +620,7 @@ async function cliIdleRun(world: World, proxy: RecordingProxy) {
       cpuMsPer15s,
       notifications: lines() - linesBefore,
     };
-    const hubCallsInWindow: Record<string, number> = {};
-    for (const c of proxy.calls.slice(mark)) hubCallsInWindow[`${c.method} ${c.path} ${c.status}`] = (hubCallsInWindow[`${c.method} ${c.path} ${c.status}`] ?? 0) + 1;
+    const hubCallsInWindow = tallyCalls(proxy.calls.slice(mark));
     return {
       async finish(): Promise<IdleRun> {
         try {
@@ -816,8 +821,7 @@ async function main(): Promise<void> {
     // notification comes right after a poll, so each declare waits a spread fraction of the interval
     // first (golden-ratio steps cover [0, interval) evenly).
     const poll = latencyRun('polling', pollWorld, pollProxy.url, { watchPollMs: POLL_MS, gapMs: (i) => ((i * 0.6180339887) % 1) * POLL_MS }).then((run) => {
-      const proxyCalls: Record<string, number> = {};
-      for (const c of pollProxy.calls) proxyCalls[`${c.method} ${c.path} ${c.status}`] = (proxyCalls[`${c.method} ${c.path} ${c.status}`] ?? 0) + 1;
+      const proxyCalls = tallyCalls(pollProxy.calls);
       return { ...run, proxyCalls };
     });
     const bundledFile = bundle.file;
