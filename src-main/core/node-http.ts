@@ -3,8 +3,9 @@
 // connection pool), about 20 MB of RSS in a headless core whose idle budget is 80 MB (bench:watch);
 // node:http is already part of node and costs ~3 MB. What fetch does that we rely on is kept: a
 // deadline through `signal` (rejecting with its reason, so a timeout is a TimeoutError), redirects
-// followed as fetch follows them, keep-alive (node's global agent), and a body readable as text or
-// as a web stream as it arrives (the hub's event stream, which must never time out on its own).
+// followed as fetch follows them, keep-alive (node's global agent) with a second try when a pooled
+// connection turns out closed, and a body readable as text or as a web stream as it arrives (the
+// hub's event stream, which must never time out on its own).
 import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { Readable } from 'node:stream';
@@ -90,7 +91,10 @@ interface Attempt {
   body: string | undefined;
 }
 
-function send(attempt: Attempt, signal: AbortSignal | undefined): Promise<IncomingMessage> {
+/** The server closed a kept-alive connection as we reused it (it restarted, or its idle timeout won the race). */
+const lostReusedSocket = (error: NodeJS.ErrnoException) => error.code === 'ECONNRESET' || error.code === 'EPIPE';
+
+function send(attempt: Attempt, signal: AbortSignal | undefined, isRetry = false): Promise<IncomingMessage> {
   return new Promise<IncomingMessage>((resolve, reject) => {
     const headers = { ...attempt.headers };
     if (attempt.body !== undefined) headers['content-length'] = String(Buffer.byteLength(attempt.body));
@@ -99,8 +103,19 @@ function send(attempt: Attempt, signal: AbortSignal | undefined): Promise<Incomi
       headers,
       ...(signal ? { signal } : {}),
     });
-    request.on('response', resolve);
-    request.on('error', (error) => reject(signal?.aborted ? (signal.reason as unknown) : error));
+    let answered = false;
+    request.on('response', (message) => {
+      answered = true;
+      resolve(message);
+    });
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      if (signal?.aborted) return reject(signal.reason as unknown);
+      // A pooled connection the server had already closed: the request never reached it, so it is
+      // sent once more on a new connection (Node's documented pattern). Without this, the first call
+      // after a hub restart, a user's "Post update" say, failed with "socket hang up".
+      if (request.reusedSocket && !answered && !isRetry && lostReusedSocket(error)) return resolve(send(attempt, signal, true));
+      reject(error);
+    });
     request.end(attempt.body);
   });
 }

@@ -1,5 +1,6 @@
 // The core's HTTP client (src-main/core/node-http.ts) against a real local server: what the core
 // relies on fetch for must hold here too, since fetch is no longer what it uses.
+import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { nodeHttp } from '../../src-main/core/node-http.js';
 import { json, startVendorServer } from '../fakes/vendor-server.js';
@@ -133,5 +134,46 @@ describe('nodeHttp: the core HTTP client', () => {
     expect(JSON.parse(await (await nodeHttp(`${origin.url}/temporary`, post)).text())).toEqual({ method: 'POST', body: '{"a":1}', auth: 'Bearer t' });
     expect(JSON.parse(await (await nodeHttp(`${origin.url}/elsewhere`, post)).text())).toEqual({ method: 'POST', body: '{"a":1}', auth: null });
     await expect(nodeHttp(`${origin.url}/loop`)).rejects.toThrow(/redirected more than 20 times/);
+  });
+
+  it('a pooled connection the server closed meanwhile (a hub restart) is tried once more on a new one, and only once', async () => {
+    // A bare HTTP/1.1 server: the first request on a connection is answered (kept alive); a second one
+    // on the same connection finds it dropped, as a restarted hub's old connections are.
+    const received: string[] = [];
+    let connections = 0;
+    let dropFirst = false;
+    const sockets = new Set<Socket>();
+    const tcp = createTcpServer((socket: Socket) => {
+      sockets.add(socket);
+      connections += 1;
+      let requests = 0;
+      socket.on('data', (chunk: Buffer) => {
+        requests += 1;
+        if (requests > 1 || dropFirst) return void socket.destroy();
+        received.push(chunk.toString('utf8').split('\r\n\r\n')[1] ?? '');
+        socket.write('HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 2\r\n\r\n{}');
+      });
+    });
+    await new Promise<void>((resolve) => tcp.listen(0, '127.0.0.1', resolve));
+    servers.push({
+      close: () =>
+        new Promise<void>((resolve) => {
+          for (const socket of sockets) socket.destroy();
+          tcp.close(() => resolve());
+        }),
+    });
+    const url = `http://127.0.0.1:${(tcp.address() as AddressInfo).port}/v1/incidents`;
+
+    expect(await (await nodeHttp(url, { method: 'POST', body: '{"n":1}' })).text()).toBe('{}');
+    const again = await nodeHttp(url, { method: 'POST', body: '{"n":2}' });
+    expect(await again.text()).toBe('{}');
+    expect(received).toEqual(['{"n":1}', '{"n":2}']);
+    expect(connections).toBe(2);
+
+    // Tried once more only: the pooled connection is dropped, and so is the new one.
+    dropFirst = true;
+    await expect(nodeHttp(url, { method: 'POST', body: '{"n":3}' })).rejects.toMatchObject({ code: 'ECONNRESET' });
+    expect(connections).toBe(3);
+    expect(received).toHaveLength(2);
   });
 });
