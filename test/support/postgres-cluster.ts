@@ -3,7 +3,7 @@
 // (nothing here must survive a power cut), trust auth on loopback. initdb and postgres refuse to run
 // as root, so as root they run as the `postgres` user (created by the Debian package).
 import { spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,18 +56,52 @@ export interface ClusterOptions {
   binDir?: string;
 }
 
+const CLUSTER_PREFIX = 'incident-pg-';
+/** Beside the data folder: the pid of the process that started the cluster (and should destroy it). */
+const OWNER_FILE = 'owner.pid';
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * Clusters whose owner is gone (a test run or bench killed hard never ran destroy()): their server is
+ * still running, holding a port and memory. Stopped and deleted before a new one starts.
+ */
+function reapAbandonedClusters(binDir: string, run: (args: string[], cwd: string) => void): void {
+  for (const name of readdirSync(tmpdir())) {
+    if (!name.startsWith(CLUSTER_PREFIX)) continue;
+    const home = join(tmpdir(), name);
+    let owner: number;
+    try {
+      owner = Number(readFileSync(join(home, OWNER_FILE), 'utf8'));
+    } catch {
+      continue; // being created right now, or not ours
+    }
+    if (!Number.isInteger(owner) || isAlive(owner)) continue;
+    try {
+      if (existsSync(join(home, 'data', 'postmaster.pid'))) run([join(binDir, 'pg_ctl'), '-D', join(home, 'data'), '-m', 'immediate', '-w', 'stop'], home);
+    } catch {
+      // Already stopped: only the folder is left.
+    }
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
 export async function startPostgresCluster(options: ClusterOptions = {}): Promise<PostgresCluster> {
   const binDir = options.binDir ?? postgresBinDir();
   if (!binDir) throw new Error(`PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb); install it with: ${POSTGRES_INSTALL_HINT}`);
-  const home = mkdtempSync(join(tmpdir(), 'incident-pg-'));
+  reapAbandonedClusters(binDir, runAsPostgres);
+  const home = mkdtempSync(join(tmpdir(), CLUSTER_PREFIX));
+  writeFileSync(join(home, OWNER_FILE), String(process.pid));
   const data = join(home, 'data');
   if (isRoot()) chownSync(home, postgresUid(), postgresGid());
-  const run = (args: string[]) => {
-    const command = isRoot() ? 'runuser' : args[0] ?? '';
-    const argv = isRoot() ? ['-u', 'postgres', '--', ...args] : args.slice(1);
-    const result = spawnSync(command, argv, { encoding: 'utf8', cwd: home });
-    if (result.status !== 0) throw new Error(`${args.join(' ')} failed (${result.status}): ${result.stderr || result.stdout}`);
-  };
+  const run = (args: string[]) => runAsPostgres(args, home);
   run([join(binDir, 'initdb'), '-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync', '--no-instructions']);
   const port = await freePort();
   const settings = [
@@ -106,6 +140,14 @@ export async function startPostgresCluster(options: ClusterOptions = {}): Promis
       }
     },
   };
+}
+
+/** initdb and postgres refuse root: as root, run them as the `postgres` user. */
+function runAsPostgres(args: string[], cwd: string): void {
+  const command = isRoot() ? 'runuser' : args[0] ?? '';
+  const argv = isRoot() ? ['-u', 'postgres', '--', ...args] : args.slice(1);
+  const result = spawnSync(command, argv, { encoding: 'utf8', cwd });
+  if (result.status !== 0) throw new Error(`${args.join(' ')} failed (${result.status}): ${result.stderr || result.stdout}`);
 }
 
 function postgresId(flag: '-u' | '-g'): number {
