@@ -22,8 +22,11 @@ export interface HubWatcherOptions {
   me: () => Me;
   clock: Clock;
   http?: Http;
-  /** Called after any change was seen (the core re-reads its open list). */
-  onChange?: () => void;
+  /**
+   * Called after a change was seen: with the incident as the stream told it (the core applies it to
+   * its open list, no request), or without one after a poll (the core re-reads the list).
+   */
+  onChange?: (incident?: Incident) => void;
   /** Polling interval while SSE is down (and always in local mode). */
   pollMs?: number;
 }
@@ -44,6 +47,16 @@ const STREAM_RETRY_MS = 30_000;
  */
 const STREAM_WATCHDOG_MS = 5 * 60_000;
 const STREAM_RETRY_MAX_MS = 10 * 60_000;
+/** The open list is read 200 at a time, up to this many pages (2,000 open incidents). */
+const LIST_PAGE_SIZE = 200;
+const LIST_PAGES_MAX = 10;
+/**
+ * The stream's position and the incidents known at it are saved together at most this often: a
+ * burst of 1,000 changes must not write the whole known set 1,000 times. A crash in between replays
+ * those changes from the older position against the incidents as they were then (the ledger drops
+ * what was already told).
+ */
+const PERSIST_EVERY_MS = 250;
 
 export class HubWatcher {
   private source: EventSource | undefined;
@@ -54,6 +67,9 @@ export class HubWatcher {
   private streamFailures = 0;
   /** Resolves the first start's wait for the stream's position (or its failure). */
   private positioned: () => void = () => undefined;
+  /** The stream's last event id not saved yet (see PERSIST_EVERY_MS). */
+  private unsavedPosition: string | undefined;
+  private persistTimer: NodeJS.Timeout | undefined;
   private reconnectTimer: NodeJS.Timeout | undefined;
   private stopped = true;
   /** How this watcher learns of changes right now (for doctor, tests and the figures). */
@@ -103,6 +119,7 @@ export class HubWatcher {
     this.positioned();
     this.source?.close();
     this.source = undefined;
+    this.persist();
     clearInterval(this.pollTimer);
     clearTimeout(this.reconnectTimer);
   }
@@ -178,15 +195,35 @@ export class HubWatcher {
         }
         // A create is news even if a poll met the incident first (the ledger drops a repeat).
         this.see(incident, type === 'incident.created');
-        if (message.lastEventId) positions.set(POSITION, message.lastEventId, this.options.clock.now());
-        this.remember();
-        this.options.onChange?.();
+        if (message.lastEventId) this.unsavedPosition = message.lastEventId;
+        this.persistSoon();
+        this.options.onChange?.(incident);
       });
     }
   }
 
   private remember(): void {
     this.options.positions.set(KNOWN, JSON.stringify([...this.known.values()]), this.options.clock.now());
+  }
+
+  private persistSoon(): void {
+    if (this.persistTimer) return;
+    this.persistTimer = setTimeout(() => this.persist(), PERSIST_EVERY_MS);
+    this.persistTimer.unref();
+  }
+
+  /** Saves the stream's position with the incidents known at it, as one pair. */
+  private persist(): void {
+    clearTimeout(this.persistTimer);
+    this.persistTimer = undefined;
+    // Before the baseline there is nothing known to save: an empty set would make every open
+    // incident news at the next start.
+    if (!this.primed) return;
+    const position = this.unsavedPosition;
+    this.unsavedPosition = undefined;
+    const now = this.options.clock.now();
+    if (position) this.options.positions.set(POSITION, position, now);
+    this.remember();
   }
 
   /** Classifies one incident as it is now against what we knew, and remembers it. */
@@ -202,14 +239,24 @@ export class HubWatcher {
    * read is the baseline: what is already open is not news.
    */
   async poll(): Promise<void> {
-    let list;
     try {
       const store = await this.options.store();
-      list = await store.listIncidents({ status: 'open', limit: 200, ...(this.listEtag ? { ifNoneMatch: this.listEtag } : {}) });
+      const first = await store.listIncidents({ status: 'open', limit: LIST_PAGE_SIZE, ...(this.listEtag ? { ifNoneMatch: this.listEtag } : {}) });
       // Stopped while the hub answered: the positions' database may be closed already.
-      if (list.notModified || this.stopped) return;
-      this.listEtag = list.etag;
-      const open = new Map(list.incidents.map((i) => [i.id, i]));
+      if (first.notModified || this.stopped) return;
+      // Every page: an incident beyond the first 200 is not news when it changes, nor gone.
+      const incidents = [...first.incidents];
+      let cursor = first.nextCursor;
+      for (let page = 1; cursor && page < LIST_PAGES_MAX; page++) {
+        const next = await store.listIncidents({ status: 'open', limit: LIST_PAGE_SIZE, cursor });
+        if (this.stopped) return;
+        if (next.notModified) break;
+        incidents.push(...next.incidents);
+        cursor = next.nextCursor;
+      }
+      const complete = cursor === undefined;
+      this.listEtag = first.etag;
+      const open = new Map(incidents.map((i) => [i.id, i]));
       if (!this.primed) {
         this.known = open;
         this.primed = true;
@@ -220,15 +267,16 @@ export class HubWatcher {
         const before = this.known.get(incident.id);
         if (!before || before.updatedAt !== incident.updatedAt) this.see(incident);
       }
-      // Gone from the open list: resolved (or deleted); ask to tell which.
-      for (const id of [...this.known.keys()]) {
+      // Gone from the open list: resolved (or deleted); ask to tell which. Not when the list was cut
+      // short (more than LIST_PAGES_MAX pages): missing from it says nothing then.
+      for (const id of complete ? [...this.known.keys()] : []) {
         if (open.has(id)) continue;
         const now = await store.getIncident(id).then((r) => r.incident).catch(() => undefined);
         if (this.stopped) return;
         if (now) this.see(now);
         else this.known.delete(id);
       }
-      this.remember();
+      this.persist();
       this.options.onChange?.();
     } catch {
       // The hub is unreachable: the next cycle (or the stream) tries again; the open list keeps its last state.

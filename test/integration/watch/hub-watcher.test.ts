@@ -133,6 +133,47 @@ describe('the hub watcher', () => {
     }
   });
 
+  it('more than one page of open incidents (300): all of them are the baseline, so an edit to the oldest is no "declared", and a poll asks for none of them one by one', async () => {
+    const open: { id: string; name: string }[] = [];
+    for (let i = 0; i < 300; i += 50) {
+      const batch = await Promise.all(Array.from({ length: 50 }, (_, k) => teammate.createIncident({ title: `Open ${i + k}`, severity: 'SEV3' }, { idempotencyKey: `open-${i + k}` })));
+      open.push(...batch.map((r) => r.incident));
+    }
+    // Through a proxy that counts my requests (the stream passes through it too).
+    const proxy = await startRecordingProxy(hub.url);
+    try {
+      const core = await openMe({ HUB_URL: proxy.url });
+      await vi.waitFor(() => expect(core.snapshot().incidents).toHaveLength(300), { timeout: 5_000 });
+      const oldest = open[0];
+      if (!oldest) throw new Error('no incident');
+      await teammate.patchIncident(oldest.id, { title: 'Open 0 (edited)' }, { ifMatch: '*' });
+      await vi.waitFor(() => expect(core.snapshot().incidents.find((i) => i.id === oldest.id)?.title).toBe('Open 0 (edited)'), { timeout: 5_000 });
+      // A wake or a settings change: the watcher polls the open list again.
+      core.refresh();
+      await vi.waitFor(() => expect(proxy.calls.filter((c) => c.path === '/v1/incidents').length).toBeGreaterThanOrEqual(3), { timeout: 5_000 });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(seen).toEqual([]);
+      expect(proxy.calls.filter((c) => c.path.startsWith('/v1/incidents/'))).toEqual([]);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('a read of the open list refused for now (503) is tried again by itself while the stream is up', async () => {
+    const before = await declareAsTeammate('Open before I started');
+    const proxy = await startRecordingProxy(hub.url);
+    proxy.refuse = (path) => path === '/v1/incidents';
+    try {
+      const core = await openMe({ HUB_URL: proxy.url });
+      expect(core.snapshot().incidents).toEqual([]);
+      proxy.refuse = () => false;
+      // Nothing else reads the list while the stream is up: only the retry (after 5 s) can fill it.
+      await vi.waitFor(() => expect(core.snapshot().incidents.map((i) => i.id)).toEqual([before.id]), { timeout: 10_000, interval: 100 });
+    } finally {
+      await proxy.close();
+    }
+  }, 15_000);
+
   it('a burst of declares becomes a summary, not a storm', async () => {
     const me = await openMe();
     await Promise.all(Array.from({ length: 30 }, (_, i) => declareAsTeammate(`Burst ${i}`, 'SEV2')));
