@@ -104,7 +104,8 @@ export class HubWatcher {
     let sinceWatchdog = 0;
     this.pollTimer = setInterval(() => {
       sinceWatchdog += pollMs;
-      if (this.mode === 'polling' || sinceWatchdog >= STREAM_WATCHDOG_MS) {
+      // Without a baseline yet (the first list read failed), the list is read at every tick until one.
+      if (this.mode === 'polling' || !this.primed || sinceWatchdog >= STREAM_WATCHDOG_MS) {
         sinceWatchdog = 0;
         void this.poll();
       }
@@ -193,8 +194,10 @@ export class HubWatcher {
         } catch {
           return; // not our contract: skip this event, keep the stream
         }
-        // A create is news even if a poll met the incident first (the ledger drops a repeat).
-        this.see(incident, type === 'incident.created');
+        // A create is news even if a poll met the incident first (the ledger drops a repeat). Any
+        // other change before the baseline cannot be told from what was open already: kept, not told.
+        if (this.primed || type === 'incident.created') this.see(incident, type === 'incident.created');
+        else this.known.set(incident.id, incident);
         if (message.lastEventId) this.unsavedPosition = message.lastEventId;
         this.persistSoon();
         this.options.onChange?.(incident);

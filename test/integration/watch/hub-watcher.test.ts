@@ -174,6 +174,25 @@ describe('the hub watcher', () => {
     }
   }, 15_000);
 
+  it('a first start whose list read is refused: a change to an incident open before is not news, a new declare is, and the baseline follows once the list answers', async () => {
+    const before = await declareAsTeammate('Open before I started', 'SEV3');
+    const proxy = await startRecordingProxy(hub.url);
+    proxy.refuse = (path) => path === '/v1/incidents';
+    try {
+      await openMe({ HUB_URL: proxy.url });
+      await teammate.patchIncident(before.id, { severity: 'SEV2' }, { ifMatch: '*' });
+      const fresh = await declareAsTeammate('Declared while the list is refused', 'SEV2');
+      await vi.waitFor(() => expect(seen.map((n) => n.incidentId)).toContain(fresh.id), { timeout: 5_000 });
+      proxy.refuse = () => false;
+      // The baseline read comes at the next tick (watchPollMs 100), not at the 5-minute watchdog.
+      await vi.waitFor(() => expect(proxy.calls.some((c) => c.path === '/v1/incidents' && c.status === 200)).toBe(true), { timeout: 5_000 });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(seen.map((n) => [n.kind, n.incidentId])).toEqual([['teammate-declared', fresh.id]]);
+    } finally {
+      await proxy.close();
+    }
+  });
+
   it('a burst of declares becomes a summary, not a storm', async () => {
     const me = await openMe();
     await Promise.all(Array.from({ length: 30 }, (_, i) => declareAsTeammate(`Burst ${i}`, 'SEV2')));
