@@ -21,6 +21,7 @@ import { DEFAULT_HTTP_TIMEOUT_MS } from './http-timeout.js';
 import { nodeHttp } from './node-http.js';
 import { IncidentActions } from './incidents/incident-actions.js';
 import { OpenIncidents } from './incidents/open-incidents.js';
+import { OpenListUpkeep } from './incidents/open-list-upkeep.js';
 import type { PagerDutyAccess } from './pagerduty/pagerduty-access.js';
 import { PagerDutyGateway } from './pagerduty/pagerduty-gateway.js';
 import { ServiceDirectory } from './pagerduty/service-directory.js';
@@ -125,11 +126,6 @@ export interface Core {
 /** Background mode: how often the outbox looks for declares due another try, and the list is re-read. */
 const RESUME_TICK_MS = 5_000;
 const LIST_POLL_MS = 15_000;
-/** The stream's changes are taken in together at most this often: a burst is one update of the views. */
-const INCIDENT_CHANGES_MS = 50;
-/** A read of the open list the hub refused for now (429, 5xx, no answer) is tried again after this, doubling. */
-const LIST_RETRY_MS = 5_000;
-const LIST_RETRY_MAX_MS = 60_000;
 
 export function createCore(options: CoreOptions): Core {
   const env = options.env ?? process.env;
@@ -335,7 +331,7 @@ export function createCore(options: CoreOptions): Core {
         // A streamed change is applied as told (no request); after a poll, the list is read again.
         onChange: (incident) => {
           if (!incident) return void refreshIncidents();
-          if (openIncidents.apply(incident)) incidentsChangedSoon();
+          listUpkeep.streamed(incident);
         },
         ...(options.watchPollMs !== undefined ? { pollMs: options.watchPollMs } : {}),
       })
@@ -377,38 +373,13 @@ export function createCore(options: CoreOptions): Core {
     reminders?.check();
     publish();
   };
-  let incidentChangesTimer: NodeJS.Timeout | undefined;
-  const incidentsChangedSoon = () => {
-    if (incidentChangesTimer || closed) return;
-    incidentChangesTimer = setTimeout(() => {
-      incidentChangesTimer = undefined;
-      if (!closed) incidentsChanged();
-    }, INCIDENT_CHANGES_MS);
-  };
-  // While the stream is up nothing else reads the list again: a read refused for now is retried.
-  let listRetryTimer: NodeJS.Timeout | undefined;
-  let listRetryMs = LIST_RETRY_MS;
-  const retryListLater = () => {
-    const error = openIncidents.lastError();
-    clearTimeout(listRetryTimer);
-    listRetryTimer = undefined;
-    if (!error) {
-      listRetryMs = LIST_RETRY_MS;
-      return;
-    }
-    const forNow = error instanceof HubError && (error.status === 0 || error.status === 429 || error.status >= 500);
-    if (!forNow || !options.background || closed) return;
-    const wait = Math.max(listRetryMs, (error.retryAfterSeconds ?? 0) * 1000);
-    listRetryMs = Math.min(LIST_RETRY_MAX_MS, listRetryMs * 2);
-    listRetryTimer = setTimeout(() => void refreshIncidents(), wait);
-    listRetryTimer.unref();
-  };
+  const listUpkeep = new OpenListUpkeep({ openIncidents, read: () => refreshIncidents(), changed: incidentsChanged, retries: options.background === true });
 
   const refreshIncidents = async () => {
     const changed = await openIncidents.refresh();
     // Closed while the store answered: the database is gone, and nobody is listening.
     if (closed) return;
-    retryListLater();
+    listUpkeep.afterRead();
     const problem = hubProblem();
     if (problem && !hubTokenEpisode) {
       hubTokenEpisode = clock.now().toISOString();
@@ -532,8 +503,7 @@ export function createCore(options: CoreOptions): Core {
     async close() {
       closed = true;
       for (const timer of timers) clearInterval(timer);
-      clearTimeout(incidentChangesTimer);
-      clearTimeout(listRetryTimer);
+      listUpkeep.close();
       hubWatcher?.stop();
       pagerdutyWatcher?.stop();
       reminders?.stop();
